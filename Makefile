@@ -1,0 +1,57 @@
+# Etalase IKM. `make run` serves the demo site; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help run test lint format install browser messages check clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test,dev]"
+	touch $(STAMP)
+
+install: $(STAMP) ## Create the virtual environment and install the project with test and dev extras
+
+messages: $(STAMP) ## Compile the translation catalogues (installs gettext when missing)
+	@command -v msgfmt >/dev/null || scripts/install-system-packages.sh gettext
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+browser: node_modules/.installed ## Install Chromium, Java (apt) and the Nu HTML checker (npm)
+	@scripts/install-system-packages.sh
+
+run: install messages ## Set up, migrate, load the demo catalog when empty, and serve http://127.0.0.1:8000
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo_catalog --if-empty
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install messages browser ## Set up and run the whole test suite (unit, integration, browser)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install ## ruff check + ruff format --check + djhtml
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: install ## Apply ruff format, ruff's fixes and djhtml
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+check: install ## Django system checks and the missing-migrations check
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+clean: ## Remove the virtual environment, node_modules and caches (not the database)
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache

@@ -1,0 +1,766 @@
+"""The catalog's pages: the catalog listing, the IKM directory, IKM profiles and products.
+
+Products live under their IKM's page so that Wagtail's own page permissions can give each
+IKM's group edit rights over exactly its own subtree (see DESIGN.md).
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from catalog.blocks import BodyBlock
+from catalog.money import format_rupiah
+from catalog.pagination import paginate
+from catalog.phone import display_phone, normalise_phone, normalise_whatsapp
+
+from .snippets import Category, Region
+
+IMAGE_MODEL = settings.WAGTAILIMAGES_IMAGE_MODEL
+
+
+class BasePage(Page):
+    """Fields every public page shares: a listing image and summary for cards, SEO and sharing."""
+
+    listing_summary = models.CharField(
+        _("ringkasan"),
+        max_length=300,
+        blank=True,
+        help_text=_("Satu atau dua kalimat untuk kartu, hasil pencarian dan pratinjau tautan."),
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("listing_summary"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        return self.search_description or self.listing_summary
+
+    def get_og_image(self):
+        return None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        crumbs = breadcrumbs_for(self)
+        context["crumbs"] = crumbs
+        context["breadcrumb_data"] = breadcrumb_list(crumbs, request)
+        if hasattr(self, "structured_data"):
+            context["structured_data"] = self.structured_data(request)
+        return context
+
+
+class CatalogIndexPage(RoutablePageMixin, BasePage):
+    """/katalog/: every live product, with filters; one sub-URL per category."""
+
+    intro = models.TextField(_("pengantar"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["showroom.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("halaman katalog")
+
+    @path("")
+    def all_products(self, request):
+        return self.render_listing(request, category=None)
+
+    @path("<slug:category_slug>/")
+    def category_products(self, request, category_slug):
+        category = get_object_or_404(Category.objects.select_related("parent"), slug=category_slug)
+        return self.render_listing(request, category=category)
+
+    def render_listing(self, request, category):
+        filters = ProductFilters.from_request(request, category=category)
+        products = ProductPage.listing(filters.apply(ProductPage.objects.live().public()))
+        page_obj = paginate(request, products, settings.CATALOG_PAGE_SIZE)
+        return self.render(
+            request,
+            context_overrides={
+                "category": category,
+                "filters": filters,
+                "products": page_obj,
+                "categories": Category.objects.filter(parent__isnull=True).prefetch_related(
+                    "children"
+                ),
+                "regions": Region.objects.all(),
+            },
+        )
+
+    def category_url(self, category):
+        return self.url + self.reverse_subpage("category_products", args=[category.slug])
+
+
+class ProductFilters:
+    """The filters a buyer can set on the catalog listing, read from the query string."""
+
+    def __init__(self, category=None, region=None):
+        self.category = category
+        self.region = region
+
+    @classmethod
+    def from_request(cls, request, category=None):
+        region = None
+        region_slug = request.GET.get("wilayah", "").strip()
+        if region_slug:
+            region = Region.objects.filter(slug=region_slug).first()
+        category_slug = request.GET.get("kategori", "").strip()
+        if category is None and category_slug:
+            category = Category.objects.filter(slug=category_slug).select_related("parent").first()
+        return cls(category=category, region=region)
+
+    def apply(self, queryset):
+        if self.category:
+            queryset = queryset.filter(category_id__in=self.category.descendant_ids())
+        if self.region:
+            queryset = queryset.filter(vendor__region=self.region)
+        return queryset
+
+    @property
+    def active(self):
+        return bool(self.category or self.region)
+
+
+class VendorIndexPage(BasePage):
+    """/ikm/: the directory of IKM, filterable by region."""
+
+    intro = models.TextField(_("pengantar"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["showroom.HomePage"]
+    subpage_types = ["catalog.VendorPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("direktori IKM")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        vendors = VendorPage.listing(VendorPage.objects.live().public().descendant_of(self))
+        region = None
+        region_slug = request.GET.get("wilayah", "").strip()
+        if region_slug:
+            region = Region.objects.filter(slug=region_slug).first()
+            if region:
+                vendors = vendors.filter(region=region)
+        context["region"] = region
+        context["regions"] = Region.objects.all()
+        context["vendors"] = paginate(request, vendors, settings.VENDOR_PAGE_SIZE)
+        return context
+
+
+class CertificateBase(Orderable):
+    """A certificate or licence held by an IKM or for a product.
+
+    Only curators may set `verified`: the field is shown and accepted only for users with
+    `catalog.verify_certificate`.
+    """
+
+    certificate_type = models.ForeignKey(
+        "catalog.CertificateType", verbose_name=_("jenis"), on_delete=models.PROTECT,
+        related_name="+",
+    )
+    number = models.CharField(_("nomor"), max_length=80)
+    issued_on = models.DateField(_("tanggal terbit"))
+    expires_on = models.DateField(
+        _("berlaku sampai"), null=True, blank=True,
+        help_text=_("Kosongkan bila sertifikat tidak punya masa berlaku."),
+    )
+    verified = models.BooleanField(_("terverifikasi"), default=False)
+
+    panels = [
+        FieldPanel("certificate_type"),
+        FieldPanel("number"),
+        FieldRowPanel([FieldPanel("issued_on"), FieldPanel("expires_on")]),
+        FieldPanel("verified", permission="catalog.verify_certificate"),
+    ]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return f"{self.certificate_type} {self.number}"
+
+    def clean(self):
+        super().clean()
+        if self.issued_on and self.expires_on and self.expires_on < self.issued_on:
+            raise ValidationError(
+                {"expires_on": _("Tanggal berlaku harus sesudah tanggal terbit.")}
+            )
+        if self.issued_on and self.issued_on > timezone.localdate():
+            raise ValidationError({"issued_on": _("Tanggal terbit tidak boleh di masa depan.")})
+
+    @property
+    def is_expired(self):
+        return bool(self.expires_on and self.expires_on < timezone.localdate())
+
+    @property
+    def is_valid(self):
+        """Verified by a curator and not expired: what buyers may rely on."""
+        return self.verified and not self.is_expired
+
+
+class VendorPage(BasePage):
+    """An IKM's profile: who they are, where, how to reach them, and their products below."""
+
+    owner_names = models.CharField(
+        _("nama pemilik"), max_length=200, blank=True,
+        help_text=_("Ditampilkan di profil, misalnya 'Ibu Siti Aminah'."),
+    )
+    story = RichTextField(_("cerita usaha"), blank=True, features=["bold", "italic", "link", "ol",
+                                                                   "ul"])
+    logo = models.ForeignKey(
+        IMAGE_MODEL, verbose_name=_("logo"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    cover_image = models.ForeignKey(
+        IMAGE_MODEL, verbose_name=_("foto sampul"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    region = models.ForeignKey(
+        "catalog.Region", verbose_name=_("wilayah"), on_delete=models.PROTECT,
+        related_name="vendors",
+    )
+    sentra = models.ForeignKey(
+        "catalog.Sentra", verbose_name=_("sentra"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="vendors",
+    )
+    address = models.TextField(_("alamat"), blank=True)
+    postal_code = models.CharField(
+        _("kode pos"), max_length=5, blank=True,
+        validators=[RegexValidator(r"^\d{5}$", _("Kode pos terdiri dari 5 angka."))],
+    )
+    phone = models.CharField(_("telepon"), max_length=20, blank=True)
+    whatsapp = models.CharField(
+        _("WhatsApp"), max_length=20, blank=True,
+        help_text=_("Nomor seluler, misalnya 0812 3456 7890 atau +62 812 3456 7890."),
+    )
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("situs web"), blank=True)
+    instagram = models.URLField(_("Instagram"), blank=True)
+    facebook = models.URLField(_("Facebook"), blank=True)
+    tiktok = models.URLField(_("TikTok"), blank=True)
+    marketplace_url = models.URLField(
+        _("toko online"), blank=True, help_text=_("Tokopedia, Shopee atau toko online lain.")
+    )
+    nib = models.CharField(
+        _("NIB"), max_length=13, blank=True,
+        validators=[RegexValidator(r"^\d{13}$", _("NIB terdiri dari 13 angka."))],
+        help_text=_("Nomor Induk Berusaha dari OSS."),
+    )
+    siinas = models.CharField(_("nomor SIINas"), max_length=30, blank=True)
+    year_founded = models.PositiveSmallIntegerField(
+        _("tahun berdiri"), null=True, blank=True, validators=[MinValueValidator(1900)]
+    )
+    workforce = models.PositiveIntegerField(_("jumlah tenaga kerja"), null=True, blank=True)
+    monthly_capacity = models.CharField(
+        _("kapasitas produksi per bulan"), max_length=120, blank=True,
+        help_text=_("Misalnya '500 lembar' atau '2 ton'."),
+    )
+    export_ready = models.BooleanField(_("siap ekspor"), default=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("owner_names"),
+        FieldPanel("story"),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("cover_image")], heading=_("Foto")),
+        InlinePanel("gallery_images", label=_("galeri")),
+    ]
+    location_panels = [
+        FieldRowPanel([FieldPanel("region"), FieldPanel("sentra")]),
+        FieldPanel("address"),
+        FieldPanel("postal_code"),
+    ]
+    contact_panels = [
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("whatsapp")]),
+        FieldPanel("email"),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("instagram"), FieldPanel("facebook"),
+             FieldPanel("tiktok"), FieldPanel("marketplace_url")],
+            heading=_("Tautan"),
+        ),
+    ]
+    business_panels = [
+        FieldRowPanel([FieldPanel("nib"), FieldPanel("siinas")]),
+        FieldRowPanel([FieldPanel("year_founded"), FieldPanel("workforce")]),
+        FieldPanel("monthly_capacity"),
+        FieldPanel("export_ready"),
+        InlinePanel("certificates", label=_("sertifikat")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Profil")),
+            ObjectList(location_panels, heading=_("Lokasi")),
+            ObjectList(contact_panels, heading=_("Kontak")),
+            ObjectList(business_panels, heading=_("Usaha & sertifikat")),
+            ObjectList(BasePage.promote_panels, heading=_("Promosi")),
+        ]
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("story"),
+        index.SearchField("owner_names"),
+        index.FilterField("region"),
+        index.FilterField("export_ready"),
+    ]
+
+    parent_page_types = ["catalog.VendorIndexPage"]
+    subpage_types = ["catalog.ProductPage"]
+
+    class Meta:
+        verbose_name = _("profil IKM")
+        verbose_name_plural = _("profil IKM")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for field, normaliser in (("phone", normalise_phone), ("whatsapp", normalise_whatsapp)):
+            try:
+                setattr(self, field, normaliser(getattr(self, field)))
+            except ValidationError as error:
+                errors[field] = error.messages
+        if self.sentra_id and self.region_id and self.sentra.region_id != self.region_id:
+            errors["sentra"] = [_("Sentra ini berada di wilayah lain.")]
+        if self.year_founded and self.year_founded > timezone.localdate().year:
+            errors["year_founded"] = [_("Tahun berdiri tidak boleh di masa depan.")]
+        if errors:
+            raise ValidationError(errors)
+
+    @classmethod
+    def listing(cls, queryset):
+        """Directory cards in a fixed number of queries, whatever the number of IKM."""
+        return (
+            queryset.select_related("region", "sentra", "logo", "cover_image")
+            .prefetch_related("logo__renditions", "cover_image__renditions")
+            .annotate(
+                product_count=Count(
+                    "products", filter=Q(products__live=True), distinct=True
+                )
+            )
+            .order_by("title")
+        )
+
+    @property
+    def phone_display(self):
+        return display_phone(self.phone)
+
+    @property
+    def whatsapp_display(self):
+        return display_phone(self.whatsapp)
+
+    def whatsapp_link(self, text=""):
+        from urllib.parse import quote
+
+        if not self.whatsapp:
+            return ""
+        link = f"https://wa.me/{self.whatsapp.lstrip('+')}"
+        return f"{link}?text={quote(text)}" if text else link
+
+    def get_og_image(self):
+        return self.cover_image or self.logo
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["products"] = ProductPage.listing(
+            ProductPage.objects.live().public().filter(vendor=self)
+        )
+        context["certificates"] = self.certificates.select_related("certificate_type")
+        context["gallery"] = self.gallery_images.select_related("image").prefetch_related(
+            "image__renditions"
+        )
+        context["vendor_whatsapp_link"] = self.whatsapp_link(
+            _("Halo %(ikm)s, saya melihat profil Anda di Etalase IKM: %(url)s")
+            % {"ikm": self.title, "url": self.get_full_url(request)}
+        )
+        return context
+
+    def structured_data(self, request):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "LocalBusiness",
+            "@id": self.get_full_url(request) + "#ikm",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "description": self.get_meta_description(),
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": self.address,
+                "addressLocality": self.region.name,
+                "addressRegion": self.region.province,
+                "postalCode": self.postal_code,
+                "addressCountry": "ID",
+            },
+        }
+        if self.phone or self.whatsapp:
+            data["telephone"] = self.phone or self.whatsapp
+        if self.email:
+            data["email"] = self.email
+        if self.year_founded:
+            data["foundingDate"] = str(self.year_founded)
+        same_as = [u for u in (self.website, self.instagram, self.facebook, self.tiktok) if u]
+        if same_as:
+            data["sameAs"] = same_as
+        image = self.get_og_image()
+        if image:
+            data["image"] = request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+        if self.logo:
+            data["logo"] = request.build_absolute_uri(self.logo.get_rendition("max-400x400").url)
+        return {k: v for k, v in data.items() if v not in ("", None)}
+
+
+class VendorGalleryImage(Orderable):
+    """A photo of the workshop, the people or the process, on an IKM's profile."""
+
+    page = ParentalKey(VendorPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(IMAGE_MODEL, verbose_name=_("gambar"), on_delete=models.CASCADE,
+                              related_name="+")
+    caption = models.CharField(_("keterangan"), max_length=200, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+
+class VendorCertificate(CertificateBase):
+    """A certificate held by the IKM itself (NIB-linked licences, SNI, HKI/Merek, ...)."""
+
+    page = ParentalKey(VendorPage, on_delete=models.CASCADE, related_name="certificates")
+
+
+class ProductTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "catalog.ProductPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ProductPage(BasePage):
+    """One product of one IKM: what it is, what it costs, how to get it, what proves its quality."""
+
+    class Availability(models.TextChoices):
+        READY = "ready", _("Stok tersedia")
+        PREORDER = "preorder", _("Pre-order")
+        MADE_TO_ORDER = "made_to_order", _("Dibuat sesuai pesanan")
+
+    class Unit(models.TextChoices):
+        PCS = "pcs", _("pcs")
+        LEMBAR = "lembar", _("lembar")
+        KG = "kg", _("kg")
+        GRAM = "gram", _("gram")
+        METER = "meter", _("meter")
+        SET = "set", _("set")
+        PASANG = "pasang", _("pasang")
+        LUSIN = "lusin", _("lusin")
+        BOTOL = "botol", _("botol")
+        BUNGKUS = "bungkus", _("bungkus")
+        KODI = "kodi", _("kodi")
+
+    vendor = models.ForeignKey(
+        VendorPage, verbose_name=_("IKM"), null=True, editable=False,
+        on_delete=models.SET_NULL, related_name="products",
+        help_text="Denormalised from the parent page so listings filter without tree joins.",
+    )
+    sku = models.CharField(
+        _("SKU"), max_length=40, blank=True,
+        validators=[RegexValidator(r"^[A-Za-z0-9._-]+$",
+                                   _("SKU hanya huruf, angka, titik, garis bawah dan tanda hubung."))],
+    )
+    summary = models.CharField(_("ringkasan"), max_length=300, blank=True)
+    description = StreamField(BodyBlock(), verbose_name=_("deskripsi"), blank=True)
+    category = models.ForeignKey(
+        "catalog.Category", verbose_name=_("kategori"), on_delete=models.PROTECT,
+        related_name="products",
+    )
+    materials = ParentalManyToManyField("catalog.Material", verbose_name=_("bahan"), blank=True)
+    price = models.PositiveBigIntegerField(
+        _("harga (Rp)"), null=True, blank=True,
+        help_text=_("Harga dalam rupiah, tanpa titik. Kosongkan untuk 'harga atas permintaan'."),
+    )
+    price_unit = models.CharField(_("satuan"), max_length=10, choices=Unit.choices,
+                                  default=Unit.PCS)
+    min_order = models.PositiveIntegerField(
+        _("minimal pemesanan"), default=1, validators=[MinValueValidator(1)]
+    )
+    availability = models.CharField(
+        _("ketersediaan"), max_length=20, choices=Availability.choices,
+        default=Availability.READY,
+    )
+    stock = models.PositiveIntegerField(_("stok"), null=True, blank=True)
+    lead_time_days = models.PositiveSmallIntegerField(
+        _("waktu produksi (hari)"), null=True, blank=True
+    )
+    length_cm = models.DecimalField(_("panjang (cm)"), max_digits=7, decimal_places=1, null=True,
+                                    blank=True, validators=[MinValueValidator(0)])
+    width_cm = models.DecimalField(_("lebar (cm)"), max_digits=7, decimal_places=1, null=True,
+                                   blank=True, validators=[MinValueValidator(0)])
+    height_cm = models.DecimalField(_("tinggi (cm)"), max_digits=7, decimal_places=1, null=True,
+                                    blank=True, validators=[MinValueValidator(0)])
+    weight_grams = models.PositiveIntegerField(_("berat (gram)"), null=True, blank=True)
+    hs_code = models.CharField(
+        _("kode HS"), max_length=12, blank=True,
+        validators=[RegexValidator(r"^\d{4}(\.?\d{2}){0,3}$",
+                                   _("Kode HS terdiri dari 4 sampai 10 angka, misalnya 5208.52."))],
+    )
+    tags = ClusterTaggableManager(through=ProductTag, blank=True, verbose_name=_("tag"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("sku"), FieldPanel("category")]),
+        FieldPanel("summary"),
+        InlinePanel("gallery_images", label=_("foto produk"), min_num=0),
+        FieldPanel("description"),
+    ]
+    commerce_panels = [
+        FieldRowPanel([FieldPanel("price"), FieldPanel("price_unit"), FieldPanel("min_order")]),
+        FieldRowPanel([FieldPanel("availability"), FieldPanel("stock"),
+                       FieldPanel("lead_time_days")]),
+    ]
+    spec_panels = [
+        FieldPanel("materials"),
+        FieldRowPanel([FieldPanel("length_cm"), FieldPanel("width_cm"), FieldPanel("height_cm")]),
+        FieldRowPanel([FieldPanel("weight_grams"), FieldPanel("hs_code")]),
+        FieldPanel("tags"),
+        InlinePanel("certificates", label=_("sertifikat produk")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Produk")),
+            ObjectList(commerce_panels, heading=_("Harga & stok")),
+            ObjectList(spec_panels, heading=_("Spesifikasi")),
+            ObjectList(BasePage.promote_panels, heading=_("Promosi")),
+        ]
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("sku"),
+        index.AutocompleteField("title"),
+        index.FilterField("category"),
+        index.FilterField("vendor"),
+        index.FilterField("price"),
+        index.FilterField("availability"),
+    ]
+
+    parent_page_types = ["catalog.VendorPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("produk")
+        verbose_name_plural = _("produk")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.availability == self.Availability.READY and self.stock is None:
+            errors["stock"] = [_("Isi jumlah stok untuk produk dengan stok tersedia.")]
+        if self.availability != self.Availability.READY and not self.lead_time_days:
+            errors["lead_time_days"] = [
+                _("Isi waktu produksi untuk produk pre-order atau sesuai pesanan.")
+            ]
+        if self.sku:
+            self.sku = self.sku.upper()
+            parent = self.get_parent() if self.path else None
+            if parent is not None:
+                clash = (
+                    ProductPage.objects.child_of(parent).filter(sku__iexact=self.sku)
+                    .exclude(pk=self.pk).exists()
+                )
+                if clash:
+                    errors["sku"] = [_("SKU ini sudah dipakai produk lain dari IKM ini.")]
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.path:
+            parent = self.get_parent()
+            if parent is not None and parent.specific_class is VendorPage:
+                self.vendor_id = parent.pk
+        return super().save(*args, **kwargs)
+
+    @classmethod
+    def listing(cls, queryset):
+        """Product cards in a fixed number of queries, whatever the size of the catalog."""
+        return (
+            queryset.select_related("vendor", "vendor__region", "category", "category__parent")
+            .prefetch_related(
+                Prefetch(
+                    "gallery_images",
+                    queryset=ProductGalleryImage.objects.select_related("image")
+                    .prefetch_related("image__renditions")
+                    .order_by("sort_order"),
+                )
+            )
+            .order_by("-first_published_at", "-pk")
+        )
+
+    @cached_property
+    def main_image(self):
+        items = list(self.gallery_images.all())
+        return items[0].image if items else None
+
+    def get_og_image(self):
+        return self.main_image
+
+    @property
+    def price_display(self):
+        if self.price is None:
+            return _("Harga atas permintaan")
+        return format_rupiah(self.price)
+
+    @property
+    def in_stock(self):
+        return self.availability != self.Availability.READY or bool(self.stock)
+
+    @property
+    def availability_display(self):
+        if self.availability == self.Availability.READY and not self.stock:
+            return _("Stok habis")
+        return self.get_availability_display()
+
+    @property
+    def has_dimensions(self):
+        return any((self.length_cm, self.width_cm, self.height_cm))
+
+    def whatsapp_text(self, request):
+        return _("Halo %(ikm)s, saya tertarik dengan %(product)s: %(url)s") % {
+            "ikm": self.vendor.title if self.vendor else "",
+            "product": self.title,
+            "url": self.get_full_url(request),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["vendor"] = self.vendor
+        context["gallery"] = list(
+            self.gallery_images.select_related("image").prefetch_related("image__renditions")
+        )
+        context["certificates"] = self.certificates.select_related("certificate_type")
+        context["materials"] = self.materials.all()
+        context["whatsapp_link"] = (
+            self.vendor.whatsapp_link(self.whatsapp_text(request)) if self.vendor else ""
+        )
+        catalog = CatalogIndexPage.objects.live().first()
+        context["catalog_page"] = catalog
+        context["related"] = ProductPage.listing(
+            ProductPage.objects.live().public().filter(category=self.category).exclude(pk=self.pk)
+        )[:4]
+        return context
+
+    def schema_availability(self):
+        if self.availability == self.Availability.PREORDER:
+            return "https://schema.org/PreOrder"
+        if self.availability == self.Availability.MADE_TO_ORDER:
+            return "https://schema.org/MadeToOrder"
+        return "https://schema.org/InStock" if self.stock else "https://schema.org/OutOfStock"
+
+    def structured_data(self, request):
+        url = self.get_full_url(request)
+        images = [
+            request.build_absolute_uri(item.image.get_rendition("fill-1200x900").url)
+            for item in self.gallery_images.select_related("image")
+        ]
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Product",
+            "name": self.title,
+            "url": url,
+            "description": self.get_meta_description() or self.summary,
+            "category": str(self.category),
+        }
+        if images:
+            data["image"] = images
+        if self.sku:
+            data["sku"] = self.sku
+        if self.vendor:
+            data["brand"] = {"@type": "Brand", "name": self.vendor.title}
+            data["manufacturer"] = {
+                "@type": "Organization",
+                "name": self.vendor.title,
+                "url": self.vendor.get_full_url(request),
+            }
+        if self.price is not None:
+            data["offers"] = {
+                "@type": "Offer",
+                "url": url,
+                "price": str(self.price),
+                "priceCurrency": "IDR",
+                "availability": self.schema_availability(),
+                "itemCondition": "https://schema.org/NewCondition",
+                "eligibleQuantity": {
+                    "@type": "QuantitativeValue",
+                    "minValue": self.min_order,
+                    "unitText": self.price_unit,
+                },
+                "seller": {"@type": "Organization", "name": self.vendor.title}
+                if self.vendor else None,
+            }
+            data["offers"] = {k: v for k, v in data["offers"].items() if v is not None}
+        if self.weight_grams:
+            data["weight"] = {"@type": "QuantitativeValue", "value": self.weight_grams,
+                              "unitCode": "GRM"}
+        return data
+
+
+class ProductGalleryImage(Orderable):
+    """One photo of a product; the first is the product's main image."""
+
+    page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(IMAGE_MODEL, verbose_name=_("gambar"), on_delete=models.CASCADE,
+                              related_name="+")
+    caption = models.CharField(_("keterangan"), max_length=200, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+
+class ProductCertificate(CertificateBase):
+    """A certificate for one product: Halal, P-IRT, BPOM, SNI, TKDN."""
+
+    page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="certificates")
+
+
+def breadcrumbs_for(page):
+    """The live ancestors of a page below the root, then the page itself."""
+    return [*page.get_ancestors().live().filter(depth__gt=1), page]
+
+
+def breadcrumb_list(crumbs, request):
+    """schema.org BreadcrumbList for a trail of pages."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb.title,
+                "item": crumb.get_full_url(request),
+            }
+            for position, crumb in enumerate(crumbs, start=1)
+        ],
+    }
+

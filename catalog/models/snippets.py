@@ -1,0 +1,135 @@
+"""Taxonomies: properties to filter on, kept by curators as snippets."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class SlugNamed(models.Model):
+    """A name with a URL slug derived from it when left empty."""
+
+    name = models.CharField(_("nama"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:120]
+        super().save(*args, **kwargs)
+
+
+class Category(index.Indexed, SlugNamed):
+    """A product category, two levels deep: Batik > Batik Tulis, Makanan Olahan > Sirup."""
+
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("kategori induk"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        limit_choices_to={"parent__isnull": True},
+    )
+    description = models.TextField(_("deskripsi"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("parent"),
+              FieldPanel("description"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(SlugNamed.Meta):
+        verbose_name = _("kategori")
+        verbose_name_plural = _("kategori")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    def clean(self):
+        if self.parent_id:
+            if self.parent_id == self.pk:
+                raise ValidationError({"parent": _("Kategori tidak bisa menjadi induknya sendiri.")})
+            if self.parent.parent_id:
+                raise ValidationError(
+                    {"parent": _("Kategori hanya dua tingkat: pilih kategori utama sebagai induk.")}
+                )
+            if self.pk and self.children.exists():
+                raise ValidationError(
+                    {"parent": _("Kategori ini punya subkategori, jadi tidak bisa diberi induk.")}
+                )
+
+    @property
+    def is_top_level(self):
+        return self.parent_id is None
+
+    def descendant_ids(self):
+        """This category and its subcategories, for filtering."""
+        return [self.pk, *self.children.values_list("pk", flat=True)]
+
+
+class Region(SlugNamed):
+    """A kota or kabupaten: Kota Cirebon, Kabupaten Cirebon, Kota Cilegon, Indramayu, ..."""
+
+    class Kind(models.TextChoices):
+        KOTA = "kota", _("Kota")
+        KABUPATEN = "kabupaten", _("Kabupaten")
+
+    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices, default=Kind.KOTA)
+    province = models.CharField(_("provinsi"), max_length=60, default="Jawa Barat")
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("province")]
+
+    class Meta(SlugNamed.Meta):
+        verbose_name = _("wilayah")
+        verbose_name_plural = _("wilayah")
+
+
+class Sentra(SlugNamed):
+    """An industry centre in a region, e.g. Sentra Batik Trusmi or Sentra Rotan Plumbon."""
+
+    region = models.ForeignKey(
+        Region, verbose_name=_("wilayah"), on_delete=models.PROTECT, related_name="sentra"
+    )
+    description = models.TextField(_("deskripsi"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("region"),
+              FieldPanel("description")]
+
+    class Meta(SlugNamed.Meta):
+        verbose_name = _("sentra")
+        verbose_name_plural = _("sentra")
+
+
+class Material(SlugNamed):
+    """A material a product is made of: katun, sutra, rotan, kayu jati, kuningan, ..."""
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(SlugNamed.Meta):
+        verbose_name = _("bahan")
+        verbose_name_plural = _("bahan")
+
+
+class CertificateType(SlugNamed):
+    """A kind of certificate or licence: Halal, P-IRT, SNI, TKDN, HKI/Merek, BPOM, ..."""
+
+    code = models.CharField(_("kode"), max_length=20, blank=True)
+    issuer = models.CharField(_("penerbit"), max_length=120, blank=True)
+    description = models.TextField(_("deskripsi"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("code"),
+              FieldPanel("issuer"), FieldPanel("description")]
+
+    class Meta(SlugNamed.Meta):
+        verbose_name = _("jenis sertifikat")
+        verbose_name_plural = _("jenis sertifikat")
+        permissions = [("verify_certificate", _("Dapat memverifikasi sertifikat IKM dan produk"))]

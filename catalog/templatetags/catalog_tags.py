@@ -1,0 +1,47 @@
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from catalog.money import format_rupiah
+
+register = template.Library()
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def rupiah(amount):
+    """Whole rupiah as 'Rp 150.000' (Indonesian) or 'Rp 150,000' (English)."""
+    return format_rupiah(amount)
+
+
+@register.simple_tag
+def jsonld(data):
+    """A schema.org JSON-LD script element, escaped so no value can close the script."""
+    payload = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number):
+    """The current query string with the page number replaced."""
+    query = context["request"].GET.copy()
+    query["halaman"] = number
+    return "?" + query.urlencode()
+
+
+@register.filter
+def slice_pages(page_obj, around=2):
+    """Page numbers to show around the current one, with None for a gap."""
+    total = page_obj.paginator.num_pages
+    current = page_obj.number
+    shown = sorted({1, total, *range(max(1, current - around), min(total, current + around) + 1)})
+    result, previous = [], 0
+    for number in shown:
+        if number - previous > 1:
+            result.append(None)
+        result.append(number)
+        previous = number
+    return result

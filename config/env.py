@@ -1,0 +1,89 @@
+"""Reading configuration from the environment.
+
+Small, dependency-free helpers so every setting that differs between a laptop and production
+comes from one place: the process environment.
+"""
+
+import os
+from urllib.parse import parse_qs, unquote, urlparse
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+def env_str(name, default=""):
+    return os.environ.get(name, default).strip()
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=()):
+    value = os.environ.get(name, "")
+    items = [item.strip() for item in value.split(",") if item.strip()]
+    return items or list(default)
+
+
+def require(name):
+    """Return a mandatory setting or refuse to start with a message that says what is missing."""
+    value = env_str(name)
+    if not value:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be set for production settings."
+        )
+    return value
+
+
+def cache_config(url):
+    """Django CACHES from CACHE_URL / REDIS_URL; local memory when unset."""
+    if not url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "etalase-ikm",
+            }
+        }
+    scheme = urlparse(url).scheme
+    if scheme in {"redis", "rediss"}:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": url,
+                "KEY_PREFIX": "etalase",
+            }
+        }
+    if scheme in {"locmem", "memory"}:
+        return cache_config("")
+    if scheme == "dummy":
+        return {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    raise ImproperlyConfigured(f"Unsupported CACHE_URL scheme: {scheme!r}")
+
+
+def email_config(url):
+    """Email settings from EMAIL_URL (smtp://user:password@host:587/?tls=1); console when unset."""
+    if not url:
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    parsed = urlparse(url)
+    options = {key: values[-1] for key, values in parse_qs(parsed.query).items()}
+    if parsed.scheme not in {"smtp", "smtps", "submission"}:
+        if parsed.scheme == "console":
+            return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        if parsed.scheme == "locmem":
+            return {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+        raise ImproperlyConfigured(f"Unsupported EMAIL_URL scheme: {parsed.scheme!r}")
+    use_ssl = parsed.scheme == "smtps" or options.get("ssl") in {"1", "true"}
+    use_tls = not use_ssl and (
+        parsed.scheme == "submission" or options.get("tls") in {"1", "true"}
+    )
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parsed.hostname or "localhost",
+        "EMAIL_PORT": parsed.port or (465 if use_ssl else 587 if use_tls else 25),
+        "EMAIL_HOST_USER": unquote(parsed.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parsed.password or ""),
+        "EMAIL_USE_TLS": use_tls,
+        "EMAIL_USE_SSL": use_ssl,
+    }

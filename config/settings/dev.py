@@ -1,0 +1,16 @@
+"""Local development: DEBUG on, a fixed development key, everything on the embedded defaults."""
+
+from config.env import env_list, env_str
+
+from .base import *  # noqa: F403
+from .base import STORAGES
+
+DEBUG = True
+SECRET_KEY = env_str("SECRET_KEY") or "dev-only-not-secret-etalase-ikm"  # noqa: S105
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+INTERNAL_IPS = ["127.0.0.1"]
+SERVE_MEDIA = True

@@ -1,0 +1,18 @@
+"""Test settings: fast password hashing, local memory email, plain static storage."""
+
+from config.env import env_str
+
+from .base import *  # noqa: F403
+from .base import STORAGES
+
+SECRET_KEY = "test-only-not-secret-etalase-ikm"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = env_str("TEST_MEDIA_ROOT", "/tmp/etalase-ikm-test-media")  # noqa: S108
+WAGTAILADMIN_BASE_URL = "http://testserver"
+SERVE_MEDIA = True
