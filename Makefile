@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP) ## Create the virtual environment and install the project with test and dev extras
 
 messages: $(STAMP) ## Compile the translation catalogues (installs gettext when missing)
-	@command -v msgfmt >/dev/null || scripts/install-system-packages.sh gettext
+	@scripts/install-system-packages.sh msgfmt
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 node_modules/.installed: package.json package-lock.json

@@ -35,7 +35,9 @@ class SpecificationBlock(blocks.StructBlock):
 
 class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
-        label=_("subjudul"), max_length=120, form_classname="title",
+        label=_("subjudul"),
+        max_length=120,
+        form_classname="title",
         template="includes/blocks/heading_block.html",
     )
     paragraph = blocks.RichTextBlock(

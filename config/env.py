@@ -75,9 +75,7 @@ def email_config(url):
             return {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
         raise ImproperlyConfigured(f"Unsupported EMAIL_URL scheme: {parsed.scheme!r}")
     use_ssl = parsed.scheme == "smtps" or options.get("ssl") in {"1", "true"}
-    use_tls = not use_ssl and (
-        parsed.scheme == "submission" or options.get("tls") in {"1", "true"}
-    )
+    use_tls = not use_ssl and (parsed.scheme == "submission" or options.get("tls") in {"1", "true"})
     return {
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "EMAIL_HOST": parsed.hostname or "localhost",

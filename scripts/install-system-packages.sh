@@ -1,15 +1,24 @@
 #!/bin/sh
-# System packages the test suite needs: Chromium for the browser tests, gettext for the
-# translation catalogues, Java for the Nu HTML checker. Debian packages only.
+# System tools the project needs, from Debian's packages, installed only when missing:
+#   chromium (+ chromium-driver)  browser tests (Playwright drives Debian's Chromium)
+#   msgfmt (gettext)               compiling the translation catalogues
+#   java (a headless JRE)          the Nu HTML checker (vnu.jar)
+# With arguments, only those tools are checked: install-system-packages.sh msgfmt
 set -e
-PACKAGES="${*:-chromium chromium-driver gettext default-jre-headless}"
+TOOLS="${*:-chromium msgfmt java}"
 missing=""
-for pkg in $PACKAGES; do
-    dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
+for tool in $TOOLS; do
+    command -v "$tool" >/dev/null 2>&1 && continue
+    case "$tool" in
+        chromium) missing="$missing chromium chromium-driver" ;;
+        msgfmt | gettext) missing="$missing gettext" ;;
+        java) missing="$missing default-jre-headless" ;;
+        *) echo "unknown tool: $tool" >&2; exit 2 ;;
+    esac
 done
 [ -z "$missing" ] && exit 0
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-echo "Installing system packages:$missing"
+echo "Installing Debian packages:$missing"
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing

@@ -13,8 +13,10 @@ class CatalogImage(AbstractImage):
     description = models.CharField(
         _("teks alternatif (alt)"),
         max_length=255,
-        help_text=_("Jelaskan isi foto untuk pembaca layar, misalnya 'Kain batik tulis motif "
-                    "Mega Mendung warna biru'."),
+        help_text=_(
+            "Jelaskan isi foto untuk pembaca layar, misalnya 'Kain batik tulis motif "
+            "Mega Mendung warna biru'."
+        ),
     )
 
     admin_form_fields = (*Image.admin_form_fields,)

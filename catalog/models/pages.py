@@ -30,6 +30,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from catalog.blocks import BodyBlock
+from catalog.forms import ProductPageForm
 from catalog.money import format_rupiah
 from catalog.pagination import paginate
 from catalog.phone import display_phone, normalise_phone, normalise_whatsapp
@@ -182,13 +183,17 @@ class CertificateBase(Orderable):
     """
 
     certificate_type = models.ForeignKey(
-        "catalog.CertificateType", verbose_name=_("jenis"), on_delete=models.PROTECT,
+        "catalog.CertificateType",
+        verbose_name=_("jenis"),
+        on_delete=models.PROTECT,
         related_name="+",
     )
     number = models.CharField(_("nomor"), max_length=80)
     issued_on = models.DateField(_("tanggal terbit"))
     expires_on = models.DateField(
-        _("berlaku sampai"), null=True, blank=True,
+        _("berlaku sampai"),
+        null=True,
+        blank=True,
         help_text=_("Kosongkan bila sertifikat tidak punya masa berlaku."),
     )
     verified = models.BooleanField(_("terverifikasi"), default=False)
@@ -229,35 +234,56 @@ class VendorPage(BasePage):
     """An IKM's profile: who they are, where, how to reach them, and their products below."""
 
     owner_names = models.CharField(
-        _("nama pemilik"), max_length=200, blank=True,
+        _("nama pemilik"),
+        max_length=200,
+        blank=True,
         help_text=_("Ditampilkan di profil, misalnya 'Ibu Siti Aminah'."),
     )
-    story = RichTextField(_("cerita usaha"), blank=True, features=["bold", "italic", "link", "ol",
-                                                                   "ul"])
+    story = RichTextField(
+        _("cerita usaha"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
     logo = models.ForeignKey(
-        IMAGE_MODEL, verbose_name=_("logo"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        IMAGE_MODEL,
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     cover_image = models.ForeignKey(
-        IMAGE_MODEL, verbose_name=_("foto sampul"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        IMAGE_MODEL,
+        verbose_name=_("foto sampul"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     region = models.ForeignKey(
-        "catalog.Region", verbose_name=_("wilayah"), on_delete=models.PROTECT,
+        "catalog.Region",
+        verbose_name=_("wilayah"),
+        on_delete=models.PROTECT,
         related_name="vendors",
     )
     sentra = models.ForeignKey(
-        "catalog.Sentra", verbose_name=_("sentra"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="vendors",
+        "catalog.Sentra",
+        verbose_name=_("sentra"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="vendors",
     )
     address = models.TextField(_("alamat"), blank=True)
     postal_code = models.CharField(
-        _("kode pos"), max_length=5, blank=True,
+        _("kode pos"),
+        max_length=5,
+        blank=True,
         validators=[RegexValidator(r"^\d{5}$", _("Kode pos terdiri dari 5 angka."))],
     )
     phone = models.CharField(_("telepon"), max_length=20, blank=True)
     whatsapp = models.CharField(
-        _("WhatsApp"), max_length=20, blank=True,
+        _("WhatsApp"),
+        max_length=20,
+        blank=True,
         help_text=_("Nomor seluler, misalnya 0812 3456 7890 atau +62 812 3456 7890."),
     )
     email = models.EmailField(_("email"), blank=True)
@@ -269,7 +295,9 @@ class VendorPage(BasePage):
         _("toko online"), blank=True, help_text=_("Tokopedia, Shopee atau toko online lain.")
     )
     nib = models.CharField(
-        _("NIB"), max_length=13, blank=True,
+        _("NIB"),
+        max_length=13,
+        blank=True,
         validators=[RegexValidator(r"^\d{13}$", _("NIB terdiri dari 13 angka."))],
         help_text=_("Nomor Induk Berusaha dari OSS."),
     )
@@ -279,7 +307,9 @@ class VendorPage(BasePage):
     )
     workforce = models.PositiveIntegerField(_("jumlah tenaga kerja"), null=True, blank=True)
     monthly_capacity = models.CharField(
-        _("kapasitas produksi per bulan"), max_length=120, blank=True,
+        _("kapasitas produksi per bulan"),
+        max_length=120,
+        blank=True,
         help_text=_("Misalnya '500 lembar' atau '2 ton'."),
     )
     export_ready = models.BooleanField(_("siap ekspor"), default=False)
@@ -300,8 +330,13 @@ class VendorPage(BasePage):
         FieldRowPanel([FieldPanel("phone"), FieldPanel("whatsapp")]),
         FieldPanel("email"),
         MultiFieldPanel(
-            [FieldPanel("website"), FieldPanel("instagram"), FieldPanel("facebook"),
-             FieldPanel("tiktok"), FieldPanel("marketplace_url")],
+            [
+                FieldPanel("website"),
+                FieldPanel("instagram"),
+                FieldPanel("facebook"),
+                FieldPanel("tiktok"),
+                FieldPanel("marketplace_url"),
+            ],
             heading=_("Tautan"),
         ),
     ]
@@ -358,11 +393,7 @@ class VendorPage(BasePage):
         return (
             queryset.select_related("region", "sentra", "logo", "cover_image")
             .prefetch_related("logo__renditions", "cover_image__renditions")
-            .annotate(
-                product_count=Count(
-                    "products", filter=Q(products__live=True), distinct=True
-                )
-            )
+            .annotate(product_count=Count("products", filter=Q(products__live=True), distinct=True))
             .order_by("title")
         )
 
@@ -438,8 +469,9 @@ class VendorGalleryImage(Orderable):
     """A photo of the workshop, the people or the process, on an IKM's profile."""
 
     page = ParentalKey(VendorPage, on_delete=models.CASCADE, related_name="gallery_images")
-    image = models.ForeignKey(IMAGE_MODEL, verbose_name=_("gambar"), on_delete=models.CASCADE,
-                              related_name="+")
+    image = models.ForeignKey(
+        IMAGE_MODEL, verbose_name=_("gambar"), on_delete=models.CASCADE, related_name="+"
+    )
     caption = models.CharField(_("keterangan"), max_length=200, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
@@ -479,50 +511,91 @@ class ProductPage(BasePage):
         KODI = "kodi", _("kodi")
 
     vendor = models.ForeignKey(
-        VendorPage, verbose_name=_("IKM"), null=True, editable=False,
-        on_delete=models.SET_NULL, related_name="products",
+        VendorPage,
+        verbose_name=_("IKM"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="products",
         help_text="Denormalised from the parent page so listings filter without tree joins.",
     )
     sku = models.CharField(
-        _("SKU"), max_length=40, blank=True,
-        validators=[RegexValidator(r"^[A-Za-z0-9._-]+$",
-                                   _("SKU hanya huruf, angka, titik, garis bawah dan tanda hubung."))],
+        _("SKU"),
+        max_length=40,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[A-Za-z0-9._-]+$",
+                _("SKU hanya huruf, angka, titik, garis bawah dan tanda hubung."),
+            )
+        ],
     )
     summary = models.CharField(_("ringkasan"), max_length=300, blank=True)
     description = StreamField(BodyBlock(), verbose_name=_("deskripsi"), blank=True)
     category = models.ForeignKey(
-        "catalog.Category", verbose_name=_("kategori"), on_delete=models.PROTECT,
+        "catalog.Category",
+        verbose_name=_("kategori"),
+        on_delete=models.PROTECT,
         related_name="products",
     )
     materials = ParentalManyToManyField("catalog.Material", verbose_name=_("bahan"), blank=True)
     price = models.PositiveBigIntegerField(
-        _("harga (Rp)"), null=True, blank=True,
+        _("harga (Rp)"),
+        null=True,
+        blank=True,
         help_text=_("Harga dalam rupiah, tanpa titik. Kosongkan untuk 'harga atas permintaan'."),
     )
-    price_unit = models.CharField(_("satuan"), max_length=10, choices=Unit.choices,
-                                  default=Unit.PCS)
+    price_unit = models.CharField(
+        _("satuan"), max_length=10, choices=Unit.choices, default=Unit.PCS
+    )
     min_order = models.PositiveIntegerField(
         _("minimal pemesanan"), default=1, validators=[MinValueValidator(1)]
     )
     availability = models.CharField(
-        _("ketersediaan"), max_length=20, choices=Availability.choices,
+        _("ketersediaan"),
+        max_length=20,
+        choices=Availability.choices,
         default=Availability.READY,
     )
     stock = models.PositiveIntegerField(_("stok"), null=True, blank=True)
     lead_time_days = models.PositiveSmallIntegerField(
         _("waktu produksi (hari)"), null=True, blank=True
     )
-    length_cm = models.DecimalField(_("panjang (cm)"), max_digits=7, decimal_places=1, null=True,
-                                    blank=True, validators=[MinValueValidator(0)])
-    width_cm = models.DecimalField(_("lebar (cm)"), max_digits=7, decimal_places=1, null=True,
-                                   blank=True, validators=[MinValueValidator(0)])
-    height_cm = models.DecimalField(_("tinggi (cm)"), max_digits=7, decimal_places=1, null=True,
-                                    blank=True, validators=[MinValueValidator(0)])
+    length_cm = models.DecimalField(
+        _("panjang (cm)"),
+        max_digits=7,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    width_cm = models.DecimalField(
+        _("lebar (cm)"),
+        max_digits=7,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    height_cm = models.DecimalField(
+        _("tinggi (cm)"),
+        max_digits=7,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
     weight_grams = models.PositiveIntegerField(_("berat (gram)"), null=True, blank=True)
     hs_code = models.CharField(
-        _("kode HS"), max_length=12, blank=True,
-        validators=[RegexValidator(r"^\d{4}(\.?\d{2}){0,3}$",
-                                   _("Kode HS terdiri dari 4 sampai 10 angka, misalnya 5208.52."))],
+        _("kode HS"),
+        max_length=12,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\d{4}(\.?\d{2}){0,3}$",
+                _("Kode HS terdiri dari 4 sampai 10 angka, misalnya 5208.52."),
+            )
+        ],
     )
     tags = ClusterTaggableManager(through=ProductTag, blank=True, verbose_name=_("tag"))
 
@@ -535,8 +608,9 @@ class ProductPage(BasePage):
     ]
     commerce_panels = [
         FieldRowPanel([FieldPanel("price"), FieldPanel("price_unit"), FieldPanel("min_order")]),
-        FieldRowPanel([FieldPanel("availability"), FieldPanel("stock"),
-                       FieldPanel("lead_time_days")]),
+        FieldRowPanel(
+            [FieldPanel("availability"), FieldPanel("stock"), FieldPanel("lead_time_days")]
+        ),
     ]
     spec_panels = [
         FieldPanel("materials"),
@@ -566,6 +640,7 @@ class ProductPage(BasePage):
         index.FilterField("availability"),
     ]
 
+    base_form_class = ProductPageForm
     parent_page_types = ["catalog.VendorPage"]
     subpage_types = []
 
@@ -587,8 +662,10 @@ class ProductPage(BasePage):
             parent = self.get_parent() if self.path else None
             if parent is not None:
                 clash = (
-                    ProductPage.objects.child_of(parent).filter(sku__iexact=self.sku)
-                    .exclude(pk=self.pk).exists()
+                    ProductPage.objects.child_of(parent)
+                    .filter(sku__iexact=self.sku)
+                    .exclude(pk=self.pk)
+                    .exists()
                 )
                 if clash:
                     errors["sku"] = [_("SKU ini sudah dipakai produk lain dari IKM ini.")]
@@ -717,12 +794,16 @@ class ProductPage(BasePage):
                     "unitText": self.price_unit,
                 },
                 "seller": {"@type": "Organization", "name": self.vendor.title}
-                if self.vendor else None,
+                if self.vendor
+                else None,
             }
             data["offers"] = {k: v for k, v in data["offers"].items() if v is not None}
         if self.weight_grams:
-            data["weight"] = {"@type": "QuantitativeValue", "value": self.weight_grams,
-                              "unitCode": "GRM"}
+            data["weight"] = {
+                "@type": "QuantitativeValue",
+                "value": self.weight_grams,
+                "unitCode": "GRM",
+            }
         return data
 
 
@@ -730,8 +811,9 @@ class ProductGalleryImage(Orderable):
     """One photo of a product; the first is the product's main image."""
 
     page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="gallery_images")
-    image = models.ForeignKey(IMAGE_MODEL, verbose_name=_("gambar"), on_delete=models.CASCADE,
-                              related_name="+")
+    image = models.ForeignKey(
+        IMAGE_MODEL, verbose_name=_("gambar"), on_delete=models.CASCADE, related_name="+"
+    )
     caption = models.CharField(_("keterangan"), max_length=200, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
@@ -763,4 +845,3 @@ def breadcrumb_list(crumbs, request):
             for position, crumb in enumerate(crumbs, start=1)
         ],
     }
-

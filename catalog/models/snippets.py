@@ -42,8 +42,13 @@ class Category(index.Indexed, SlugNamed):
     description = models.TextField(_("deskripsi"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("parent"),
-              FieldPanel("description"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("parent"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(SlugNamed.Meta):
@@ -57,7 +62,9 @@ class Category(index.Indexed, SlugNamed):
     def clean(self):
         if self.parent_id:
             if self.parent_id == self.pk:
-                raise ValidationError({"parent": _("Kategori tidak bisa menjadi induknya sendiri.")})
+                raise ValidationError(
+                    {"parent": _("Kategori tidak bisa menjadi induknya sendiri.")}
+                )
             if self.parent.parent_id:
                 raise ValidationError(
                     {"parent": _("Kategori hanya dua tingkat: pilih kategori utama sebagai induk.")}
@@ -101,8 +108,12 @@ class Sentra(SlugNamed):
     )
     description = models.TextField(_("deskripsi"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("region"),
-              FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("region"),
+        FieldPanel("description"),
+    ]
 
     class Meta(SlugNamed.Meta):
         verbose_name = _("sentra")
@@ -126,8 +137,13 @@ class CertificateType(SlugNamed):
     issuer = models.CharField(_("penerbit"), max_length=120, blank=True)
     description = models.TextField(_("deskripsi"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("code"),
-              FieldPanel("issuer"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("code"),
+        FieldPanel("issuer"),
+        FieldPanel("description"),
+    ]
 
     class Meta(SlugNamed.Meta):
         verbose_name = _("jenis sertifikat")

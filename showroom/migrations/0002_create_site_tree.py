@@ -1,5 +1,8 @@
 """Replace Wagtail's welcome page with the Etalase IKM home, catalog and IKM directory."""
 
+from urllib.parse import urlparse
+
+from django.conf import settings
 from django.db import migrations
 
 
@@ -43,10 +46,18 @@ def create_site_tree(apps, schema_editor):
     )
     for position, (model, title, slug, intro) in enumerate(
         [
-            (CatalogIndexPage, "Katalog Produk", "katalog",
-             "Semua produk IKM yang bisa Anda pesan, tanyakan atau lihat di showroom."),
-            (VendorIndexPage, "Direktori IKM", "ikm",
-             "Kenali para perajin dan produsen di balik setiap produk."),
+            (
+                CatalogIndexPage,
+                "Katalog Produk",
+                "katalog",
+                "Semua produk IKM yang bisa Anda pesan, tanyakan atau lihat di showroom.",
+            ),
+            (
+                VendorIndexPage,
+                "Direktori IKM",
+                "ikm",
+                "Kenali para perajin dan produsen di balik setiap produk.",
+            ),
         ],
         start=1,
     ):
@@ -65,8 +76,14 @@ def create_site_tree(apps, schema_editor):
         )
     Page.objects.filter(depth=1).update(numchild=1)
     Site.objects.all().delete()
+    # The site's public address, from SITE_URL (see config/settings/base.py); editable later
+    # under Settings > Sites.
+    url = urlparse(settings.WAGTAILADMIN_BASE_URL)
     Site.objects.create(
-        hostname="localhost", port=80, root_page_id=home.pk, is_default_site=True,
+        hostname=url.hostname or "localhost",
+        port=url.port or (443 if url.scheme == "https" else 80),
+        root_page_id=home.pk,
+        is_default_site=True,
         site_name="Etalase IKM",
     )
 
