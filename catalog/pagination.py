@@ -4,16 +4,19 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+PAGE_PARAM = "halaman"
 
-def paginate(request, queryset, per_page, param="halaman"):
-    """Return the requested page of `queryset`.
 
-    A page number past the end gives the last page; a number that is not a positive integer
-    is a 404, never a 500.
-    """
+def requested_page(request, param=PAGE_PARAM):
+    """The page number asked for: a positive integer, else 404 (never a 500)."""
     raw = request.GET.get(param, "1").strip() or "1"
     if not raw.isdigit() or int(raw) < 1:
         raise Http404(_("Nomor halaman tidak valid."))
+    return int(raw)
+
+
+def paginate(request, queryset, per_page, param=PAGE_PARAM):
+    """Return the requested page of `queryset`; a number past the end gives the last page."""
+    number = requested_page(request, param)
     paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
-    number = min(int(raw), paginator.num_pages)
-    return paginator.page(number)
+    return paginator.page(min(number, paginator.num_pages))

@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalog.views import robots_txt
-from search.views import search_view
+from search.views import autocomplete_view, search_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -31,6 +31,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("cari/", search_view, name="search"),
+    path("cari/saran/", autocomplete_view, name="search_autocomplete"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

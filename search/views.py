@@ -1,27 +1,69 @@
-"""/cari/: product search. The full search service (filters, facets, engines) replaces the
-body of this view in the search issue; the URL and template stay."""
+"""/cari/ and its autocomplete: thin views over the catalog search service."""
 
 from django.conf import settings
+from django.http import JsonResponse
 from django.shortcuts import render
-from django.views.decorators.cache import never_cache
+from django.urls import reverse
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
+from wagtail.search.utils import normalise_query_string
 
 from catalog.models import ProductPage
-from catalog.pagination import paginate
+from catalog.models.pages import SORT_OPTIONS
+from catalog.pagination import requested_page
+
+from .query import CatalogQuery
+from .service import Linker, autocomplete, search_catalog
+
+
+def promoted_products(text):
+    """Curator-pinned products for this query (Wagtail search promotions), in their order."""
+    query = Query.objects.filter(query_string=normalise_query_string(text)).first()
+    if query is None:
+        return []
+    page_ids = list(
+        query.editors_picks.filter(page__isnull=False)
+        .order_by("sort_order")
+        .values_list("page_id", flat=True)
+    )
+    by_id = {
+        p.pk: p for p in ProductPage.listing(ProductPage.objects.live().filter(pk__in=page_ids))
+    }
+    return [by_id[pk] for pk in page_ids if pk in by_id]
 
 
 @never_cache
+@require_GET
 def search_view(request):
-    query = request.GET.get("q", "").strip()[:200]
-    results = None
-    if query:
-        matches = ProductPage.objects.live().public().search(query)
-        page = paginate(request, matches, settings.CATALOG_PAGE_SIZE)
-        ids = [p.pk for p in page.object_list]
-        by_id = {p.pk: p for p in ProductPage.listing(ProductPage.objects.filter(pk__in=ids))}
-        page.object_list = [by_id[pk] for pk in ids if pk in by_id]
-        results = page
-        Query.get(query).add_hit()
-    response = render(request, "search/search.html", {"query": query, "products": results})
+    requested_page(request)
+    query = CatalogQuery.from_params(request.GET, page_size=settings.CATALOG_PAGE_SIZE)
+    has_input = bool(query.text or query.active_filters)
+    result = search_catalog(query, Linker(reverse("search"))) if has_input else None
+    promotions = []
+    if query.text:
+        Query.get(query.text).add_hit()
+        if result is not None and result.page == 1:
+            promotions = promoted_products(query.text)
+            promoted = {p.pk for p in promotions}
+            result.products = [p for p in result.products if p.pk not in promoted]
+    response = render(
+        request,
+        "search/search.html",
+        {
+            "query": query,
+            "result": result,
+            "promotions": promotions,
+            "sort_options": SORT_OPTIONS,
+            "form_params": query.to_params(),
+        },
+    )
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+@require_GET
+@cache_control(max_age=60, public=True)
+def autocomplete_view(request):
+    data = autocomplete(request.GET.get("q", ""))
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

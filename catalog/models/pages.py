@@ -32,7 +32,8 @@ from wagtail.search import index
 from catalog.blocks import BodyBlock
 from catalog.forms import ProductPageForm
 from catalog.money import format_rupiah
-from catalog.pagination import paginate
+from catalog.pagination import requested_page
+from catalog.panels import PermissionedInlinePanel
 from catalog.phone import display_phone, normalise_phone, normalise_whatsapp
 
 from .snippets import Category, Region
@@ -74,6 +75,14 @@ class BasePage(Page):
         return context
 
 
+SORT_OPTIONS = [
+    ("relevance", _("Paling relevan")),
+    ("newest", _("Terbaru")),
+    ("price_asc", _("Harga terendah")),
+    ("price_desc", _("Harga tertinggi")),
+]
+
+
 class CatalogIndexPage(RoutablePageMixin, BasePage):
     """/katalog/: every live product, with filters; one sub-URL per category."""
 
@@ -97,54 +106,39 @@ class CatalogIndexPage(RoutablePageMixin, BasePage):
         return self.render_listing(request, category=category)
 
     def render_listing(self, request, category):
-        filters = ProductFilters.from_request(request, category=category)
-        products = ProductPage.listing(filters.apply(ProductPage.objects.live().public()))
-        page_obj = paginate(request, products, settings.CATALOG_PAGE_SIZE)
+        from search.query import CatalogQuery
+        from search.service import Linker, search_catalog
+
+        requested_page(request)
+        overrides = {"page_size": settings.CATALOG_PAGE_SIZE}
+        if category:
+            overrides["category"] = category.slug
+        query = CatalogQuery.from_params(request.GET, **overrides)
+        linker = Linker(self.url, category_url=self.category_url_for_slug)
+        result = search_catalog(query, linker)
+        form_params = query.to_params()
+        if category:
+            form_params.pop("kategori", None)
         return self.render(
             request,
             context_overrides={
                 "category": category,
-                "filters": filters,
-                "products": page_obj,
-                "categories": Category.objects.filter(parent__isnull=True).prefetch_related(
-                    "children"
+                "query": query,
+                "result": result,
+                "products": result,
+                "form_params": form_params,
+                "sort_options": SORT_OPTIONS,
+                "filters_active": bool(query.active_filters) and not (
+                    category and query.active_filters == ["category"]
                 ),
-                "regions": Region.objects.all(),
             },
         )
 
     def category_url(self, category):
-        return self.url + self.reverse_subpage("category_products", args=[category.slug])
+        return self.category_url_for_slug(category.slug)
 
-
-class ProductFilters:
-    """The filters a buyer can set on the catalog listing, read from the query string."""
-
-    def __init__(self, category=None, region=None):
-        self.category = category
-        self.region = region
-
-    @classmethod
-    def from_request(cls, request, category=None):
-        region = None
-        region_slug = request.GET.get("wilayah", "").strip()
-        if region_slug:
-            region = Region.objects.filter(slug=region_slug).first()
-        category_slug = request.GET.get("kategori", "").strip()
-        if category is None and category_slug:
-            category = Category.objects.filter(slug=category_slug).select_related("parent").first()
-        return cls(category=category, region=region)
-
-    def apply(self, queryset):
-        if self.category:
-            queryset = queryset.filter(category_id__in=self.category.descendant_ids())
-        if self.region:
-            queryset = queryset.filter(vendor__region=self.region)
-        return queryset
-
-    @property
-    def active(self):
-        return bool(self.category or self.region)
+    def category_url_for_slug(self, slug):
+        return self.url + self.reverse_subpage("category_products", args=[slug])
 
 
 class VendorIndexPage(BasePage):
@@ -161,17 +155,21 @@ class VendorIndexPage(BasePage):
         verbose_name = _("direktori IKM")
 
     def get_context(self, request, *args, **kwargs):
+        from search.query import clean_text
+        from search.service import search_vendors
+
         context = super().get_context(request, *args, **kwargs)
-        vendors = VendorPage.listing(VendorPage.objects.live().public().descendant_of(self))
-        region = None
-        region_slug = request.GET.get("wilayah", "").strip()
-        if region_slug:
-            region = Region.objects.filter(slug=region_slug).first()
-            if region:
-                vendors = vendors.filter(region=region)
+        region = Region.objects.filter(slug=request.GET.get("wilayah", "").strip()[:120]).first()
+        text = clean_text(request.GET.get("q", ""))
         context["region"] = region
+        context["text"] = text
         context["regions"] = Region.objects.all()
-        context["vendors"] = paginate(request, vendors, settings.VENDOR_PAGE_SIZE)
+        context["vendors"] = search_vendors(
+            text=text,
+            region=region.slug if region else "",
+            page=requested_page(request),
+            page_size=settings.VENDOR_PAGE_SIZE,
+        )
         return context
 
 
@@ -345,7 +343,7 @@ class VendorPage(BasePage):
         FieldRowPanel([FieldPanel("year_founded"), FieldPanel("workforce")]),
         FieldPanel("monthly_capacity"),
         FieldPanel("export_ready"),
-        InlinePanel("certificates", label=_("sertifikat")),
+        PermissionedInlinePanel("certificates", label=_("sertifikat")),
     ]
     edit_handler = TabbedInterface(
         [
@@ -617,7 +615,7 @@ class ProductPage(BasePage):
         FieldRowPanel([FieldPanel("length_cm"), FieldPanel("width_cm"), FieldPanel("height_cm")]),
         FieldRowPanel([FieldPanel("weight_grams"), FieldPanel("hs_code")]),
         FieldPanel("tags"),
-        InlinePanel("certificates", label=_("sertifikat produk")),
+        PermissionedInlinePanel("certificates", label=_("sertifikat produk")),
     ]
     edit_handler = TabbedInterface(
         [

@@ -45,3 +45,12 @@ def slice_pages(page_obj, around=2):
         result.append(number)
         previous = number
     return result
+
+
+@register.filter
+def lookup(mapping, key):
+    """mapping[key] in a template, or '' when absent."""
+    try:
+        return mapping.get(key, "")
+    except AttributeError:
+        return ""

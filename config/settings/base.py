@@ -149,9 +149,20 @@ WAGTAILSEARCH_BACKENDS = {
         "BACKEND": "wagtail.search.backends.database",
     }
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Stemming for Indonesian: rajin, kerajinan and pengrajin all find "kerajinan".
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "indonesian"
 
 # Components behind the scale-out path (see README, "Configuration").
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+SEARCH_INDEX_NAME = env_str("SEARCH_INDEX_NAME", "etalase-products")
+SEARCH_TIMEOUT_SECONDS = float(env_str("SEARCH_TIMEOUT_SECONDS", "2"))
+# Language analysis (Indonesian stemmer and stop words) in the Elasticsearch index; off only for
+# servers that lack it (osmem-server in tests).
+SEARCH_LANGUAGE_ANALYSIS = env_bool("SEARCH_LANGUAGE_ANALYSIS", True)
+# Send plain application/json instead of the client's compatibility media type (needed by
+# osmem-server in tests and by servers that refuse it).
+SEARCH_ES_COMPAT_HEADERS = env_bool("SEARCH_ES_COMPAT_HEADERS", False)
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
 STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")

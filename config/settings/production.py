@@ -1,5 +1,7 @@
 """Production: refuses to start without its secrets; secure cookies and HSTS."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from config.env import env_bool, env_list, require
 
 from .base import *  # noqa: F403
@@ -8,10 +10,12 @@ DEBUG = False
 SECRET_KEY = require("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
-    require("ALLOWED_HOSTS")
+    # Not require(): a value of only commas or spaces is set, yet names no host.
+    raise ImproperlyConfigured(
+        "The environment variable ALLOWED_HOSTS must be set for production settings "
+        "(a comma-separated list of the site's host names)."
+    )
 if "*" in ALLOWED_HOSTS:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's hosts, not '*'.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 

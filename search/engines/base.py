@@ -1,0 +1,43 @@
+"""The contract every catalog search engine keeps (see tests/search/test_contract.py)."""
+
+PRICE_BANDS = (
+    ("0-50000", 0, 50_000),
+    ("50000-200000", 50_000, 200_000),
+    ("200000-1000000", 200_000, 1_000_000),
+    ("1000000-", 1_000_000, None),
+)
+FACET_NAMES = (
+    "category",
+    "region",
+    "sentra",
+    "material",
+    "certificate",
+    "availability",
+    "vendor",
+    "export_ready",
+    "price",
+)
+
+
+class EngineUnavailable(Exception):
+    """The engine cannot answer now (down, slow, misconfigured); the service falls back."""
+
+
+class SearchEngine:
+    name = "base"
+
+    def search(self, query, expansions):
+        """Return an EngineResult for `query`.
+
+        `expansions` is the synonym expansion of query.text: a list of groups, each a list of
+        alternative phrases, where every group must match (AND) and any alternative within a
+        group may (OR).
+        """
+        raise NotImplementedError
+
+    def autocomplete(self, text, limit=6):
+        """Return {"products": [...], "vendors": [...], "categories": [...]} of dicts."""
+        raise NotImplementedError
+
+    def vocabulary_suggestion(self, text):
+        return ""

@@ -1,0 +1,194 @@
+"""The database engine: Wagtail's database search (SQLite FTS5, PostgreSQL full-text search
+with the `indonesian` configuration) for the words, the ORM for filters and facet counts."""
+
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.utils import timezone
+from modelsearch.query import And, Or, Phrase, PlainText
+from wagtail.search.backends import get_search_backend
+
+from catalog.models import Category, CertificateType, ProductPage, VendorPage
+from catalog.models.pages import ProductCertificate, VendorCertificate
+
+from ..results import EngineResult
+from .base import PRICE_BANDS, SearchEngine
+
+MAX_VENDOR_FACET = 30
+
+
+def build_text_query(expansions):
+    """Synonym groups as Wagtail's query objects: AND over groups, OR within a group."""
+    parts = []
+    for group in expansions:
+        alternatives = [Phrase(term) if " " in term else PlainText(term) for term in group]
+        parts.append(alternatives[0] if len(alternatives) == 1 else Or(alternatives))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+def valid_certificate_q(prefix=""):
+    today = timezone.localdate()
+    return Q(**{f"{prefix}verified": True}) & (
+        Q(**{f"{prefix}expires_on__isnull": True}) | Q(**{f"{prefix}expires_on__gte": today})
+    )
+
+
+def certificate_exists(slug):
+    """Products whose own or whose IKM's certificate of this type is verified and unexpired."""
+    own = ProductCertificate.objects.filter(
+        valid_certificate_q(), page_id=OuterRef("pk"), certificate_type__slug=slug
+    )
+    vendor = VendorCertificate.objects.filter(
+        valid_certificate_q(), page_id=OuterRef("vendor_id"), certificate_type__slug=slug
+    )
+    return Q(Exists(own)) | Q(Exists(vendor))
+
+
+class DatabaseEngine(SearchEngine):
+    name = "database"
+
+    def __init__(self, backend_name="default"):
+        self.backend_name = backend_name
+
+    # -- building blocks -------------------------------------------------------------------
+
+    def base_queryset(self):
+        return ProductPage.objects.live().public()
+
+    def matching(self, expansions, order_by_relevance):
+        """Live, public products matching the words, as a queryset that can be filtered."""
+        queryset = self.base_queryset()
+        text_query = build_text_query(expansions)
+        if text_query is None:
+            return queryset
+        backend = get_search_backend(self.backend_name)
+        results = backend.search(
+            text_query, ProductPage.objects.live(), order_by_relevance=order_by_relevance
+        )
+        matched = results.get_queryset()
+        if order_by_relevance:
+            return matched.filter(pk__in=queryset.values("pk"))
+        return queryset.filter(pk__in=matched.values("pk"))
+
+    def apply_filters(self, queryset, query, skip=()):
+        if query.category and "category" not in skip:
+            category = Category.objects.filter(slug=query.category).first()
+            if category:
+                queryset = queryset.filter(category_id__in=category.descendant_ids())
+        if query.region and "region" not in skip:
+            queryset = queryset.filter(vendor__region__slug=query.region)
+        if query.sentra and "sentra" not in skip:
+            queryset = queryset.filter(vendor__sentra__slug=query.sentra)
+        if query.material and "material" not in skip:
+            queryset = queryset.filter(materials__slug=query.material)
+        if query.certificate and "certificate" not in skip:
+            queryset = queryset.filter(certificate_exists(query.certificate))
+        if query.availability and "availability" not in skip:
+            queryset = queryset.filter(availability=query.availability)
+        if query.vendor and "vendor" not in skip:
+            queryset = queryset.filter(vendor__slug=query.vendor)
+        if query.export_ready and "export_ready" not in skip:
+            queryset = queryset.filter(vendor__export_ready=True)
+        if "price" not in skip:
+            if query.price_min is not None:
+                queryset = queryset.filter(price__gte=query.price_min)
+            if query.price_max is not None:
+                queryset = queryset.filter(price__lte=query.price_max)
+        return queryset
+
+    @staticmethod
+    def ordered(queryset, sort):
+        if sort == "price_asc":
+            return queryset.order_by(F("price").asc(nulls_last=True), "-pk")
+        if sort == "price_desc":
+            return queryset.order_by(F("price").desc(nulls_last=True), "-pk")
+        if sort == "newest":
+            return queryset.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+        return queryset  # relevance: the backend's score order
+
+    # -- the contract ----------------------------------------------------------------------
+
+    def search(self, query, expansions):
+        sort = query.effective_sort
+        matched = self.matching(expansions, order_by_relevance=(sort == "relevance"))
+        filtered = self.ordered(self.apply_filters(matched, query), sort)
+        total = filtered.order_by().count()
+        start = (query.page - 1) * query.page_size
+        ids = list(filtered.values_list("pk", flat=True)[start : start + query.page_size])
+        unordered = matched.order_by()
+        facets = self.facet_counts(unordered, query)
+        return EngineResult(ids=ids, total=total, facets=facets, engine=self.name)
+
+    def facet_counts(self, matched, query):
+        def base(name):
+            return self.apply_filters(matched, query, skip=(name,)).order_by()
+
+        facets = {}
+        rows = base("category").values("category__slug", "category__parent__slug")
+        categories = {}
+        for row in rows.annotate(n=Count("pk", distinct=True)):
+            categories[row["category__slug"]] = categories.get(row["category__slug"], 0) + row["n"]
+            parent = row["category__parent__slug"]
+            if parent:
+                categories[parent] = categories.get(parent, 0) + row["n"]
+        facets["category"] = categories
+        for name, field in (
+            ("region", "vendor__region__slug"),
+            ("sentra", "vendor__sentra__slug"),
+            ("material", "materials__slug"),
+            ("availability", "availability"),
+        ):
+            counted = base(name).values(field).annotate(n=Count("pk", distinct=True))
+            facets[name] = {row[field]: row["n"] for row in counted if row[field]}
+        vendors = (
+            base("vendor")
+            .values("vendor__slug")
+            .annotate(n=Count("pk", distinct=True))
+            .order_by("-n", "vendor__slug")[:MAX_VENDOR_FACET]
+        )
+        facets["vendor"] = {row["vendor__slug"]: row["n"] for row in vendors if row["vendor__slug"]}
+        if query.vendor and query.vendor not in facets["vendor"]:
+            count = base("vendor").filter(vendor__slug=query.vendor).count()
+            facets["vendor"][query.vendor] = count
+        slugs = list(CertificateType.objects.values_list("slug", flat=True))
+        if slugs:
+            counts = base("certificate").aggregate(
+                **{f"c{i}": Count("pk", filter=certificate_exists(s)) for i, s in enumerate(slugs)}
+            )
+            facets["certificate"] = {s: counts[f"c{i}"] for i, s in enumerate(slugs)}
+        else:
+            facets["certificate"] = {}
+        price_base = base("price")
+        bands = {}
+        for key, low, high in PRICE_BANDS:
+            condition = Q(price__gte=low)
+            if high is not None:
+                condition &= Q(price__lt=high)
+            bands[key] = Count("pk", filter=condition)
+        price_counts = price_base.aggregate(**bands)
+        facets["price"] = {key: price_counts[key] for key, _low, _high in PRICE_BANDS}
+        export_count = base("export_ready").filter(vendor__export_ready=True).count()
+        facets["export_ready"] = {"1": export_count}
+        return facets
+
+    def autocomplete(self, text, limit=6):
+        backend = get_search_backend(self.backend_name)
+        products = list(
+            backend.autocomplete(
+                text, ProductPage.objects.live().public().select_related("vendor")
+            )[:limit]
+        )
+        vendors = list(
+            backend.autocomplete(text, VendorPage.objects.live().public().select_related("region"))[
+                :limit
+            ]
+        )
+        categories = list(Category.objects.filter(name__icontains=text)[:limit])
+        return {
+            "products": [
+                {"title": p.title, "url": p.url, "vendor": p.vendor.title if p.vendor else ""}
+                for p in products
+            ],
+            "vendors": [{"title": v.title, "url": v.url, "region": v.region.name} for v in vendors],
+            "categories": [{"title": c.name, "slug": c.slug} for c in categories],
+        }

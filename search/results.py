@@ -1,0 +1,102 @@
+"""What a search engine returns and what the service hands to templates."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class EngineResult:
+    """An engine's raw answer: product ids for the requested page, in order, and counts.
+
+    `facets` maps a facet name to {value: count}, where value is a slug (category, region,
+    sentra, material, certificate, vendor), an availability code, a price-band key or "1" for
+    export-ready. Each facet's counts apply every active filter except its own.
+    """
+
+    ids: list
+    total: int
+    facets: dict = field(default_factory=dict)
+    highlights: dict = field(default_factory=dict)
+    suggestion: str = ""
+    engine: str = ""
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+    url: str = ""
+    children: list = field(default_factory=list)
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list
+
+    @property
+    def has_options(self):
+        return any(option.count for option in self.options)
+
+
+@dataclass
+class ActiveFilter:
+    name: str
+    label: str
+    remove_url: str
+
+
+@dataclass
+class SearchResult:
+    """A page of products with everything the listing and search templates show."""
+
+    query: object
+    products: list
+    total: int
+    page: int
+    num_pages: int
+    facets: list
+    active_filters: list
+    highlights: dict
+    suggestion: str = ""
+    engine: str = ""
+    promotions: list = field(default_factory=list)
+
+    # The same interface as Django's Page, so one pagination template serves every listing.
+    @property
+    def number(self):
+        return self.page
+
+    @property
+    def paginator(self):
+        return PaginatorInfo(num_pages=self.num_pages, count=self.total)
+
+    @property
+    def object_list(self):
+        return self.products
+
+    def has_previous(self):
+        return self.page > 1
+
+    def has_next(self):
+        return self.page < self.num_pages
+
+    def previous_page_number(self):
+        return self.page - 1
+
+    def next_page_number(self):
+        return self.page + 1
+
+    def __iter__(self):
+        return iter(self.products)
+
+    def __len__(self):
+        return len(self.products)
+
+
+@dataclass(frozen=True)
+class PaginatorInfo:
+    num_pages: int
+    count: int

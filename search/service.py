@@ -1,0 +1,401 @@
+"""The catalog search service: a CatalogQuery in, a SearchResult out.
+
+Views never talk to an engine or name a model list; they call `search_catalog`. The engine is
+the database one unless ELASTICSEARCH_URL is set; when Elasticsearch cannot answer in time the
+database engine answers instead and a warning is logged, so search never breaks the site.
+"""
+
+import difflib
+import logging
+import re
+from functools import lru_cache
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from catalog.models import (
+    Category,
+    CertificateType,
+    Material,
+    ProductPage,
+    Region,
+    Sentra,
+    VendorPage,
+)
+from catalog.money import format_rupiah
+
+from .engines.base import PRICE_BANDS, EngineUnavailable
+from .engines.database import DatabaseEngine
+from .models import SynonymSet
+from .query import CatalogQuery
+from .results import ActiveFilter, Facet, FacetOption, SearchResult
+from .synonyms import expand, tokenize
+
+logger = logging.getLogger(__name__)
+VOCABULARY_CACHE_KEY = "search:vocabulary:v1"
+
+
+@lru_cache(maxsize=4)
+def _engine_for(url, index_name):
+    if url:
+        from .engines.elasticsearch import ElasticsearchEngine
+
+        return ElasticsearchEngine(url, index_name=index_name)
+    return DatabaseEngine()
+
+
+def get_engine():
+    return _engine_for(settings.ELASTICSEARCH_URL, settings.SEARCH_INDEX_NAME)
+
+
+def reset_engine_cache():
+    _engine_for.cache_clear()
+
+
+def run_engine(method, *args):
+    """Call the configured engine; fall back to the database engine when it is unavailable."""
+    engine = get_engine()
+    try:
+        return getattr(engine, method)(*args)
+    except EngineUnavailable as error:
+        if isinstance(engine, DatabaseEngine):
+            raise
+        logger.warning("Search engine %s unavailable, using the database: %s", engine.name, error)
+        return getattr(DatabaseEngine(), method)(*args)
+
+
+class Linker:
+    """Builds the URL of a query: /cari/?... or a catalog (category) page's own URL."""
+
+    def __init__(self, base_url, category_url=None):
+        self.base_url = base_url
+        self.category_url = category_url
+
+    def url(self, query, **changes):
+        changes.setdefault("page", 1)
+        params = query.to_params(**changes)
+        path = self.base_url
+        if self.category_url is not None:
+            slug = params.pop("kategori", "")
+            if slug:
+                path = self.category_url(slug)
+        return path + ("?" + urlencode(params) if params else "")
+
+
+def search_catalog(query, linker):
+    """Run `query` and return a SearchResult ready for the templates."""
+    expansions = expand(query.text, SynonymSet.all_sets()) if query.text else []
+    raw = run_engine("search", query, expansions)
+    num_pages = max(1, -(-raw.total // query.page_size))
+    if query.page > num_pages:
+        query = query.with_page(num_pages)
+        raw = run_engine("search", query, expansions)
+    products = load_products(raw.ids)
+    highlights = raw.highlights or {
+        p.pk: highlight(p.summary or p.listing_summary or p.title, expansions) for p in products
+    }
+    suggestion = raw.suggestion
+    if not suggestion and query.text and raw.total == 0:
+        suggestion = suggest(query.text)
+    return SearchResult(
+        query=query,
+        products=products,
+        total=raw.total,
+        page=query.page,
+        num_pages=num_pages,
+        facets=build_facets(raw.facets, query, linker),
+        active_filters=active_filters(query, linker),
+        highlights=highlights,
+        suggestion=suggestion,
+        engine=raw.engine,
+    )
+
+
+def load_products(ids):
+    by_id = {p.pk: p for p in ProductPage.listing(ProductPage.objects.filter(pk__in=ids))}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def highlight(text, expansions, width=180):
+    """An escaped snippet of `text` around the first match, matches wrapped in <mark>."""
+    text = " ".join((text or "").split())
+    terms = sorted({t for group in expansions for t in group}, key=len, reverse=True)
+    if not terms:
+        return escape(text[:width])
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms) + r")",
+        re.IGNORECASE,
+    )
+    first = pattern.search(text)
+    start = max(0, first.start() - width // 3) if first else 0
+    snippet = text[start : start + width]
+    prefix = "…" if start else ""
+    suffix = "…" if start + width < len(text) else ""
+    parts, last = [], 0
+    for match in pattern.finditer(snippet):
+        parts.append(escape(snippet[last : match.start()]))
+        parts.append("<mark>" + escape(match.group(0)) + "</mark>")
+        last = match.end()
+    parts.append(escape(snippet[last:]))
+    return mark_safe(prefix + "".join(parts) + suffix)  # noqa: S308 (every part escaped)
+
+
+def vocabulary():
+    words = cache.get(VOCABULARY_CACHE_KEY)
+    if words is None:
+        words = set()
+        sources = [
+            ProductPage.objects.live().values_list("title", flat=True),
+            Category.objects.values_list("name", flat=True),
+            VendorPage.objects.live().values_list("title", flat=True),
+            Material.objects.values_list("name", flat=True),
+        ]
+        for source in sources:
+            for value in source.iterator():
+                words.update(w for w in tokenize(value) if len(w) > 2 and not w.isdigit())
+        for terms in SynonymSet.all_sets():
+            for term in terms:
+                words.update(tokenize(term))
+        words = sorted(words)
+        cache.set(VOCABULARY_CACHE_KEY, words, 600)
+    return words
+
+
+def suggest(text):
+    """'Did you mean': each unknown word replaced by its closest catalog word."""
+    words = vocabulary()
+    known = set(words)
+    tokens = tokenize(text)
+    changed, result = False, []
+    for token in tokens:
+        if token in known or token.isdigit():
+            result.append(token)
+            continue
+        close = difflib.get_close_matches(token, words, n=1, cutoff=0.75)
+        if close:
+            result.append(close[0])
+            changed = True
+        else:
+            result.append(token)
+    return " ".join(result) if changed else ""
+
+
+def _labels():
+    """Names for facet values, keyed by facet then slug."""
+    categories = list(Category.objects.select_related("parent").order_by("sort_order", "name"))
+    return {
+        "category": categories,
+        "region": dict(Region.objects.values_list("slug", "name")),
+        "sentra": dict(Sentra.objects.values_list("slug", "name")),
+        "material": dict(Material.objects.values_list("slug", "name")),
+        "certificate": dict(CertificateType.objects.values_list("slug", "name")),
+    }
+
+
+def price_band_label(key):
+    low, _sep, high = key.partition("-")
+    if not high:
+        return _("di atas %(low)s") % {"low": format_rupiah(int(low))}
+    if int(low) == 0:
+        return _("di bawah %(high)s") % {"high": format_rupiah(int(high))}
+    return f"{format_rupiah(int(low))} – {format_rupiah(int(high))}"
+
+
+def build_facets(counts, query, linker):
+    labels = _labels()
+    facets = []
+
+    category_counts = counts.get("category", {})
+    options = []
+    for category in labels["category"]:
+        if category.parent_id:
+            continue
+        children = [
+            FacetOption(
+                value=child.slug,
+                label=child.name,
+                count=category_counts.get(child.slug, 0),
+                selected=query.category == child.slug,
+                url=linker.url(query, category=child.slug),
+            )
+            for child in labels["category"]
+            if child.parent_id == category.pk
+        ]
+        options.append(
+            FacetOption(
+                value=category.slug,
+                label=category.name,
+                count=category_counts.get(category.slug, 0),
+                selected=query.category == category.slug,
+                url=linker.url(query, category=category.slug),
+                children=[c for c in children if c.count or c.selected],
+            )
+        )
+    facets.append(Facet("category", _("Kategori"), options))
+
+    for name, label in (
+        ("region", _("Wilayah")),
+        ("sentra", _("Sentra")),
+        ("material", _("Bahan")),
+        ("certificate", _("Sertifikat")),
+    ):
+        values = counts.get(name, {})
+        options = [
+            FacetOption(
+                value=slug,
+                label=title,
+                count=values.get(slug, 0),
+                selected=getattr(query, name) == slug,
+                url=linker.url(query, **{name: "" if getattr(query, name) == slug else slug}),
+            )
+            for slug, title in sorted(labels[name].items(), key=lambda item: item[1])
+            if values.get(slug, 0) or getattr(query, name) == slug
+        ]
+        facets.append(Facet(name, label, options))
+
+    availability_labels = dict(ProductPage.Availability.choices)
+    values = counts.get("availability", {})
+    facets.append(
+        Facet(
+            "availability",
+            _("Ketersediaan"),
+            [
+                FacetOption(
+                    value=code,
+                    label=str(availability_labels[code]),
+                    count=values.get(code, 0),
+                    selected=query.availability == code,
+                    url=linker.url(query, availability="" if query.availability == code else code),
+                )
+                for code in availability_labels
+                if values.get(code, 0) or query.availability == code
+            ],
+        )
+    )
+
+    values = counts.get("price", {})
+    options = []
+    for key, low, high in PRICE_BANDS:
+        selected = query.price_min == low and query.price_max == (high - 1 if high else None)
+        options.append(
+            FacetOption(
+                value=key,
+                label=price_band_label(key),
+                count=values.get(key, 0),
+                selected=selected,
+                url=linker.url(query, price_min=None, price_max=None)
+                if selected
+                else linker.url(query, price_min=low, price_max=high - 1 if high else None),
+            )
+        )
+    facets.append(Facet("price", _("Harga"), [o for o in options if o.count or o.selected]))
+
+    vendor_counts = counts.get("vendor", {})
+    names = dict(
+        VendorPage.objects.filter(slug__in=list(vendor_counts)).values_list("slug", "title")
+    )
+    facets.append(
+        Facet(
+            "vendor",
+            _("IKM"),
+            [
+                FacetOption(
+                    value=slug,
+                    label=names.get(slug, slug),
+                    count=count,
+                    selected=query.vendor == slug,
+                    url=linker.url(query, vendor="" if query.vendor == slug else slug),
+                )
+                for slug, count in sorted(vendor_counts.items(), key=lambda i: (-i[1], i[0]))
+                if slug in names
+            ],
+        )
+    )
+    export_count = counts.get("export_ready", {}).get("1", 0)
+    facets.append(
+        Facet(
+            "export_ready",
+            _("Ekspor"),
+            [
+                FacetOption(
+                    value="1",
+                    label=_("IKM siap ekspor"),
+                    count=export_count,
+                    selected=query.export_ready,
+                    url=linker.url(query, export_ready=not query.export_ready),
+                )
+            ]
+            if export_count or query.export_ready
+            else [],
+        )
+    )
+    return facets
+
+
+def active_filters(query, linker):
+    """The chips a buyer can remove one by one."""
+    chips = []
+    names = {
+        "category": lambda v: Category.objects.filter(slug=v).values_list("name", flat=True),
+        "region": lambda v: Region.objects.filter(slug=v).values_list("name", flat=True),
+        "sentra": lambda v: Sentra.objects.filter(slug=v).values_list("name", flat=True),
+        "material": lambda v: Material.objects.filter(slug=v).values_list("name", flat=True),
+        "certificate": lambda v: CertificateType.objects.filter(slug=v).values_list(
+            "name", flat=True
+        ),
+        "vendor": lambda v: VendorPage.objects.filter(slug=v).values_list("title", flat=True),
+    }
+    for name in query.active_filters:
+        if name in names:
+            value = getattr(query, name)
+            label = next(iter(names[name](value)), value)
+        elif name == "availability":
+            label = str(dict(ProductPage.Availability.choices).get(query.availability, ""))
+        elif name == "export_ready":
+            label = _("IKM siap ekspor")
+        else:
+            low = format_rupiah(query.price_min) if query.price_min is not None else "…"
+            high = format_rupiah(query.price_max) if query.price_max is not None else "…"
+            label = f"{low} – {high}"
+        removed = query.without(name)
+        chips.append(ActiveFilter(name=name, label=label, remove_url=linker.url(removed)))
+    return chips
+
+
+def search_vendors(text="", region="", page=1, page_size=24):
+    """The IKM directory: live IKM, optionally matching words and a region, as cards.
+
+    IKM are few (hundreds), so both engines answer this from the database; the words go through
+    Wagtail's database search with the same synonym expansion as products.
+    """
+    from django.core.paginator import Paginator
+    from wagtail.search.backends import get_search_backend
+
+    from .engines.database import build_text_query
+
+    queryset = VendorPage.objects.live().public()
+    if text:
+        text_query = build_text_query(expand(text, SynonymSet.all_sets()))
+        if text_query is not None:
+            matched = get_search_backend().search(
+                text_query, VendorPage.objects.live(), order_by_relevance=False
+            )
+            queryset = queryset.filter(pk__in=matched.get_queryset().values("pk"))
+    if region:
+        queryset = queryset.filter(region__slug=region)
+    paginator = Paginator(VendorPage.listing(queryset), page_size, allow_empty_first_page=True)
+    return paginator.page(min(page, paginator.num_pages))
+
+
+def autocomplete(text, limit=6):
+    text = " ".join(tokenize(text))[:60]
+    if len(text) < 2:
+        return {"products": [], "vendors": [], "categories": []}
+    return run_engine("autocomplete", text, limit)
+
+
+__all__ = ["CatalogQuery", "Linker", "autocomplete", "get_engine", "search_catalog"]

@@ -1,0 +1,414 @@
+"""One contract for every catalog search engine.
+
+The same fixture catalog must give the same result sets and the same facet counts on the
+database engine (SQLite here, PostgreSQL when DATABASE_URL points at it) and on the
+Elasticsearch engine (osmem-server over HTTP). Assertions are on membership and clear
+orderings, never on scores.
+"""
+
+import datetime
+
+import pytest
+from django.http import QueryDict
+from django.utils import timezone
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
+
+from catalog.factories import (
+    CategoryFactory,
+    CertificateTypeFactory,
+    MaterialFactory,
+    ProductCertificateFactory,
+    ProductPageFactory,
+    RegionFactory,
+    SentraFactory,
+    VendorCertificateFactory,
+    VendorPageFactory,
+)
+from catalog.models import ProductPage
+from search.models import SynonymSet
+from search.query import CatalogQuery
+from search.service import Linker, search_catalog
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+YEAR = datetime.timedelta(days=365)
+
+
+@pytest.fixture
+def catalog():
+    batik = CategoryFactory(name="Batik", slug="batik")
+    tulis = CategoryFactory(name="Batik Tulis", slug="batik-tulis", parent=batik)
+    cap = CategoryFactory(name="Batik Cap", slug="batik-cap", parent=batik)
+    kerajinan = CategoryFactory(name="Kerajinan", slug="kerajinan")
+    rotan = CategoryFactory(name="Rotan", slug="rotan", parent=kerajinan)
+    topeng = CategoryFactory(name="Topeng", slug="topeng", parent=kerajinan)
+    makanan = CategoryFactory(name="Makanan Olahan", slug="makanan-olahan")
+    sirup = CategoryFactory(name="Sirup", slug="sirup", parent=makanan)
+
+    kota = RegionFactory(name="Kota Cirebon", slug="kota-cirebon")
+    kab = RegionFactory(name="Kabupaten Cirebon", slug="kabupaten-cirebon", kind="kabupaten")
+    cilegon = RegionFactory(name="Kota Cilegon", slug="kota-cilegon")
+    trusmi = SentraFactory(name="Sentra Batik Trusmi", slug="trusmi", region=kab)
+    plumbon = SentraFactory(name="Sentra Rotan Plumbon", slug="plumbon", region=kab)
+
+    katun = MaterialFactory(name="Katun", slug="katun")
+    bahan_rotan = MaterialFactory(name="Rotan", slug="bahan-rotan")
+    kayu = MaterialFactory(name="Kayu", slug="kayu")
+    halal = CertificateTypeFactory(name="Halal", slug="halal")
+    sni = CertificateTypeFactory(name="SNI", slug="sni")
+
+    v_batik = VendorPageFactory(
+        title="Batik Trusmi Jaya",
+        slug="batik-trusmi-jaya",
+        region=kab,
+        sentra=trusmi,
+        export_ready=True,
+    )
+    v_rotan = VendorPageFactory(
+        title="Rotan Plumbon Indah", slug="rotan-plumbon-indah", region=kab, sentra=plumbon
+    )
+    v_sirup = VendorPageFactory(title="Sirup Baja Cilegon", slug="sirup-baja", region=cilegon)
+    v_topeng = VendorPageFactory(
+        title="Sanggar Topeng Kalijaga", slug="topeng-kalijaga", region=kota
+    )
+    VendorCertificateFactory(page=v_sirup, certificate_type=halal)  # valid, for every product
+
+    def product(title, vendor, category, **kwargs):
+        materials = kwargs.pop("materials", [])
+        page = ProductPageFactory(title=title, parent=vendor, category=category, **kwargs)
+        if materials:
+            page.materials.set(materials)
+            page.save()
+        return page
+
+    products = {
+        "tulis": product(
+            "Kain Batik Tulis Mega Mendung",
+            v_batik,
+            tulis,
+            price=850_000,
+            summary="Batik tulis halus motif mega mendung biru",
+            materials=[katun],
+            first_published_at=timezone.now() - datetime.timedelta(days=1),
+        ),
+        "cap": product(
+            "Kemeja Batik Cap Pria",
+            v_batik,
+            cap,
+            price=175_000,
+            materials=[katun],
+            summary="Kemeja batik cap lengan panjang",
+            first_published_at=timezone.now() - datetime.timedelta(days=5),
+        ),
+        "selendang": product(
+            "Selendang Batik Tulis Sutra",
+            v_batik,
+            tulis,
+            price=None,
+            availability=ProductPage.Availability.MADE_TO_ORDER,
+            stock=None,
+            lead_time_days=30,
+            summary="Selendang sutra dibuat sesuai pesanan",
+            first_published_at=timezone.now() - datetime.timedelta(days=9),
+        ),
+        "kursi": product(
+            "Kursi Rotan Teras",
+            v_rotan,
+            rotan,
+            price=1_250_000,
+            materials=[bahan_rotan],
+            summary="Kursi rotan alami untuk teras",
+            first_published_at=timezone.now() - datetime.timedelta(days=2),
+        ),
+        "keranjang": product(
+            "Keranjang Rotan Anyam",
+            v_rotan,
+            rotan,
+            price=45_000,
+            materials=[bahan_rotan],
+            availability=ProductPage.Availability.PREORDER,
+            stock=None,
+            lead_time_days=14,
+            summary="Keranjang anyaman rotan serbaguna",
+            first_published_at=timezone.now() - datetime.timedelta(days=3),
+        ),
+        "pala": product(
+            "Sirup Pala Segar",
+            v_sirup,
+            sirup,
+            price=35_000,
+            summary="Sirup buah pala khas Cilegon",
+            first_published_at=timezone.now() - datetime.timedelta(days=4),
+        ),
+        "jeruk": product(
+            "Sirup Jeruk Nipis",
+            v_sirup,
+            sirup,
+            price=30_000,
+            summary="Sirup jeruk nipis segar",
+            first_published_at=timezone.now() - datetime.timedelta(days=6),
+        ),
+        "topeng": product(
+            "Topeng Kelana Kayu",
+            v_topeng,
+            topeng,
+            price=400_000,
+            materials=[kayu],
+            summary="Topeng kelana ukiran kayu",
+            first_published_at=timezone.now() - datetime.timedelta(days=7),
+        ),
+    }
+    ProductCertificateFactory(page=products["topeng"], certificate_type=sni)  # valid
+    ProductCertificateFactory(  # expired: does not count
+        page=products["kursi"],
+        certificate_type=sni,
+        issued_on=TODAY - 3 * YEAR,
+        expires_on=TODAY - YEAR,
+    )
+    ProductCertificateFactory(  # not verified: does not count
+        page=products["cap"], certificate_type=halal, verified=False
+    )
+    draft = ProductPageFactory(
+        title="Batik Draft Rahasia", parent=v_batik, category=tulis, live=False
+    )
+    SynonymSet.objects.create(terms="rotan, rattan")
+    SynonymSet.objects.create(terms="batik tulis, hand drawn batik")
+    return {"products": products, "draft": draft}
+
+
+@pytest.fixture(params=["database", "elasticsearch"])
+def engine(request, catalog):
+    if request.param == "elasticsearch":
+        request.getfixturevalue("es_engine_settings")
+        from search.indexing import rebuild_index
+
+        rebuild_index()
+    return request.param
+
+
+def run(query_string, page_size=24):
+    query = CatalogQuery.from_params(QueryDict(query_string), page_size=page_size)
+    return search_catalog(query, Linker("/cari/"))
+
+
+def titles(result):
+    return {p.title for p in result.products}
+
+
+def keys(catalog, *names):
+    return {catalog["products"][name].title for name in names}
+
+
+def facet(result, name):
+    for f in result.facets:
+        if f.name == name:
+            counts = {}
+            for option in f.options:
+                counts[option.value] = option.count
+                for child in option.children:
+                    counts[child.value] = child.count
+            return counts
+    raise AssertionError(f"no facet {name}")
+
+
+FILTER_CASES = [
+    ("kategori=batik", ["tulis", "cap", "selendang"]),
+    ("kategori=batik-tulis", ["tulis", "selendang"]),
+    ("kategori=rotan", ["kursi", "keranjang"]),
+    ("wilayah=kota-cilegon", ["pala", "jeruk"]),
+    ("wilayah=kabupaten-cirebon", ["tulis", "cap", "selendang", "kursi", "keranjang"]),
+    ("sentra=trusmi", ["tulis", "cap", "selendang"]),
+    ("bahan=katun", ["tulis", "cap"]),
+    ("sertifikat=halal", ["pala", "jeruk"]),
+    ("sertifikat=sni", ["topeng"]),
+    ("ketersediaan=preorder", ["keranjang"]),
+    ("ketersediaan=made_to_order", ["selendang"]),
+    ("harga_min=100000&harga_max=900000", ["tulis", "cap", "topeng"]),
+    ("harga_max=40000", ["pala", "jeruk"]),
+    ("ikm=rotan-plumbon-indah", ["kursi", "keranjang"]),
+    ("ekspor=1", ["tulis", "cap", "selendang"]),
+    ("kategori=batik&bahan=katun&harga_max=200000", ["cap"]),
+    ("wilayah=kota-cirebon&kategori=sirup", []),
+    (
+        "kategori=tidak-ada",
+        ["tulis", "cap", "selendang", "kursi", "keranjang", "pala", "jeruk", "topeng"],
+    ),
+]
+
+
+def test_filters_give_the_same_sets(engine, catalog):
+    # One catalog per engine for all cases: building it is the slow part.
+    for query_string, expected in FILTER_CASES:
+        result = run(query_string)
+        assert titles(result) == keys(catalog, *expected), query_string
+        assert result.total == len(expected), query_string
+        assert catalog["draft"].title not in titles(result)
+
+
+TEXT_CASES = [
+    ("q=batik", ["tulis", "cap", "selendang"]),
+    ("q=sirup", ["pala", "jeruk"]),
+    ("q=rotan", ["kursi", "keranjang"]),
+    ("q=rattan", ["kursi", "keranjang"]),  # curator synonym
+    ("q=hand+drawn+batik", ["tulis", "selendang"]),  # multi-word synonym
+    ("q=kursi+rotan", ["kursi"]),
+    ("q=topeng+kayu", ["topeng"]),
+    ("q=batik&kategori=batik-cap", ["cap"]),
+    ("q=sirup&harga_min=32000", ["pala"]),
+    ("q=xyzzyqwerty", []),
+]
+
+
+def test_clear_cut_text_queries_give_the_same_sets(engine, catalog):
+    for query_string, expected in TEXT_CASES:
+        assert titles(run(query_string)) == keys(catalog, *expected), query_string
+
+
+def test_facet_counts_follow_the_other_filters(engine, catalog):
+    result = run("wilayah=kabupaten-cirebon")
+    regions = facet(result, "region")
+    # The region's own alternatives keep their counts...
+    assert regions["kabupaten-cirebon"] == 5
+    assert regions["kota-cilegon"] == 2
+    assert regions["kota-cirebon"] == 1
+    # ...while other facets count within the selected region.
+    categories = facet(result, "category")
+    assert categories["batik"] == 3
+    assert categories["batik-tulis"] == 2
+    assert categories["rotan"] == 2
+    assert categories.get("sirup", 0) == 0
+    assert facet(result, "material") == {"katun": 2, "bahan-rotan": 2}
+    assert facet(result, "availability") == {"ready": 3, "preorder": 1, "made_to_order": 1}
+
+
+def test_facet_counts_without_filters(engine, catalog):
+    result = run("")
+    assert facet(result, "category")["kerajinan"] == 3
+    assert facet(result, "certificate") == {"halal": 2, "sni": 1}
+    assert facet(result, "export_ready") == {"1": 3}
+    prices = facet(result, "price")
+    assert prices["0-50000"] == 3
+    assert prices["50000-200000"] == 1
+    assert prices["200000-1000000"] == 2
+    assert prices["1000000-"] == 1
+    assert facet(result, "vendor")["batik-trusmi-jaya"] == 3
+
+
+def test_text_and_facets_together(engine, catalog):
+    result = run("q=batik&kategori=batik-tulis")
+    categories = facet(result, "category")
+    assert categories["batik-tulis"] == 2
+    assert categories["batik-cap"] == 1
+    assert titles(result) == keys(catalog, "tulis", "selendang")
+
+
+def test_sorting(engine, catalog):
+    by_price = [p.title for p in run("kategori=batik&urut=price_asc").products]
+    assert by_price == [
+        catalog["products"]["cap"].title,
+        catalog["products"]["tulis"].title,
+        catalog["products"]["selendang"].title,  # price on request last
+    ]
+    by_price_desc = [p.title for p in run("kategori=batik&urut=price_desc").products]
+    assert by_price_desc[:2] == [
+        catalog["products"]["tulis"].title,
+        catalog["products"]["cap"].title,
+    ]
+    newest = [p.title for p in run("kategori=batik&urut=newest").products]
+    assert newest == [catalog["products"][k].title for k in ("tulis", "cap", "selendang")]
+
+
+def test_paging_is_stable_and_complete(engine, catalog):
+    seen = []
+    for page in (1, 2, 3):
+        result = run(f"urut=newest&halaman={page}", page_size=3)
+        assert result.total == 8
+        assert result.num_pages == 3
+        seen += [p.pk for p in result.products]
+    assert len(seen) == len(set(seen)) == 8
+    past_end = run("urut=newest&halaman=99", page_size=3)
+    assert past_end.page == 3
+    assert len(past_end.products) == 2
+
+
+SYNTAX = [
+    '"batik',
+    "batik*",
+    "title:batik",
+    "{batik}",
+    "batik\\",
+    "(rotan OR",
+    "AND",
+    "-",
+    "~2",
+    "sirup && pala",
+    "<script>alert(1)</script>",
+    "x" * 500,
+    "' OR 1=1 --",
+]
+
+
+def test_query_syntax_never_raises(engine, catalog):
+    for text in SYNTAX:
+        result = search_catalog(CatalogQuery.from_params({"q": text}), Linker("/cari/"))
+        assert result.total >= 0, text
+    assert titles(run("q=%22batik")) == keys(catalog, "tulis", "cap", "selendang")
+
+
+PARAM_NAMES = [
+    "q",
+    "kategori",
+    "wilayah",
+    "sentra",
+    "bahan",
+    "sertifikat",
+    "ketersediaan",
+    "harga_min",
+    "harga_max",
+    "ikm",
+    "ekspor",
+    "urut",
+    "halaman",
+]
+VALUES = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(
+        [
+            "batik",
+            "rotan",
+            "kota-cilegon",
+            "halal",
+            "ready",
+            "price_asc",
+            "1",
+            "99999",
+            "-1",
+            "0",
+            "1e9",
+            "batik-tulis",
+            "*",
+            "\\\\",
+            '"',
+            "{}",
+            ":",
+        ]
+    ),
+)
+
+
+@hyp_settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(params=st.dictionaries(st.sampled_from(PARAM_NAMES), VALUES, max_size=6))
+def test_random_queries_never_break_either_engine(engine, catalog, params):
+    query = CatalogQuery.from_params(params, page_size=3)
+    result = search_catalog(query, Linker("/cari/"))
+    assert 0 <= len(result.products) <= 3
+    assert result.total >= len(result.products)
+    assert 1 <= result.page <= result.num_pages
+    assert all(p.live for p in result.products)
