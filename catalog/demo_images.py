@@ -35,8 +35,14 @@ PALETTES = {
 }
 
 # Flat colours used by several drawers.
-SKIN = {"putih": "#f3efe6", "merah_muda": "#f2b8b0", "jingga": "#f0a35e", "merah": "#b3261e",
-        "coklat": "#8a4b2a", "hitam": "#2b2523"}
+SKIN = {
+    "putih": "#f3efe6",
+    "merah_muda": "#f2b8b0",
+    "jingga": "#f0a35e",
+    "merah": "#b3261e",
+    "coklat": "#8a4b2a",
+    "hitam": "#2b2523",
+}
 SIRUP_COLOURS = {
     "pisang_susu": "#f6cfd6",
     "mangga": "#f39a1e",
@@ -145,8 +151,13 @@ def _cloud(draw, cx, cy, r, colours):
     n = len(colours)
     for k, colour in enumerate(colours):
         s = r * (1 - k / (n + 0.6))
-        for dx, dy, f in ((0, 0, 1.0), (-0.85, 0.35, 0.72), (0.85, 0.35, 0.72),
-                          (-1.45, 0.62, 0.45), (1.45, 0.62, 0.45)):
+        for dx, dy, f in (
+            (0, 0, 1.0),
+            (-0.85, 0.35, 0.72),
+            (0.85, 0.35, 0.72),
+            (-1.45, 0.62, 0.45),
+            (1.45, 0.62, 0.45),
+        ):
             rr = s * f
             x, y = cx + dx * r, cy + dy * r
             draw.ellipse((x - rr, y - rr * 0.78, x + rr, y + rr * 0.78), fill=colour)
@@ -157,8 +168,14 @@ def motif_megamendung(colours, rng, scale=1.0):
     tile = Image.new("RGB", (tw, th), colours[-1])
     draw = ImageDraw.Draw(tile)
     bands = [colours[0], colours[1], colours[2], colours[3], colours[4], colours[2], colours[-1]]
-    for cx, cy in ((0.3, 0.38), (0.8, 0.86), (-0.2, 0.86), (0.8, -0.14), (-0.2, -0.14),
-                   (1.3, 0.38)):
+    for cx, cy in (
+        (0.3, 0.38),
+        (0.8, 0.86),
+        (-0.2, 0.86),
+        (0.8, -0.14),
+        (-0.2, -0.14),
+        (1.3, 0.38),
+    ):
         _cloud(draw, cx * tw, cy * th, 62 * scale, bands)
     return tile
 
@@ -177,13 +194,19 @@ def motif_kawung(colours, rng, scale=1.0):
             for i in range(20):
                 u = 2 * math.pi * i / 20
                 ex, ey = r * 0.9 * math.cos(u), r * 0.55 * math.sin(u)
-                pts.append((x + ex * math.cos(a) - ey * math.sin(a),
-                            y + ex * math.sin(a) + ey * math.cos(a)))
+                pts.append(
+                    (
+                        x + ex * math.cos(a) - ey * math.sin(a),
+                        y + ex * math.sin(a) + ey * math.cos(a),
+                    )
+                )
             draw.polygon(pts, fill=colours[1], outline=colours[0])
-            draw.ellipse((x - 4 * scale, y - 4 * scale, x + 4 * scale, y + 4 * scale),
-                         fill=colours[3])
-        draw.ellipse((cx - 6 * scale, cy - 6 * scale, cx + 6 * scale, cy + 6 * scale),
-                     fill=colours[2])
+            draw.ellipse(
+                (x - 4 * scale, y - 4 * scale, x + 4 * scale, y + 4 * scale), fill=colours[3]
+            )
+        draw.ellipse(
+            (cx - 6 * scale, cy - 6 * scale, cx + 6 * scale, cy + 6 * scale), fill=colours[2]
+        )
     return tile
 
 
@@ -192,14 +215,22 @@ def motif_wadasan(colours, rng, scale=1.0):
     tw, th = round(260 * scale), round(200 * scale)
     tile = Image.new("RGB", (tw, th), colours[-1])
     draw = ImageDraw.Draw(tile)
-    for cx, cy in ((0.25, 0.3), (0.75, 0.8), (-0.25, 0.8), (0.75, -0.2), (-0.25, -0.2),
-                   (1.25, 0.3)):
+    for cx, cy in (
+        (0.25, 0.3),
+        (0.75, 0.8),
+        (-0.25, 0.8),
+        (0.75, -0.2),
+        (-0.25, -0.2),
+        (1.25, 0.3),
+    ):
         x, y = cx * tw, cy * th
-        for k, colour in enumerate([colours[0], colours[2], colours[-1], colours[1],
-                                    colours[3]]):
+        for k, colour in enumerate([colours[0], colours[2], colours[-1], colours[1], colours[3]]):
             s = (1 - k * 0.18) * 70 * scale
-            draw.rounded_rectangle((x - s * 1.3, y - s * 0.7, x + s * 1.3, y + s * 0.7),
-                                   radius=max(2, round(s * 0.6)), fill=colour)
+            draw.rounded_rectangle(
+                (x - s * 1.3, y - s * 0.7, x + s * 1.3, y + s * 0.7),
+                radius=max(2, round(s * 0.6)),
+                fill=colour,
+            )
     for _ in range(10):
         x, y = rng.random() * tw, rng.random() * th
         draw.ellipse((x - 3, y - 3, x + 3, y + 3), fill=colours[0])
@@ -212,19 +243,27 @@ def motif_krakatoa(colours, rng, scale=1.0):
     tile = Image.new("RGB", (tw, th), colours[0])
     draw = ImageDraw.Draw(tile)
     base = th * 0.62
-    draw.polygon([(tw * 0.12, base), (tw * 0.42, th * 0.18), (tw * 0.58, th * 0.18),
-                  (tw * 0.88, base)], fill=colours[1])
-    draw.polygon([(tw * 0.42, th * 0.18), (tw * 0.5, th * 0.36), (tw * 0.58, th * 0.18)],
-                 fill=colours[3])
+    draw.polygon(
+        [(tw * 0.12, base), (tw * 0.42, th * 0.18), (tw * 0.58, th * 0.18), (tw * 0.88, base)],
+        fill=colours[1],
+    )
+    draw.polygon(
+        [(tw * 0.42, th * 0.18), (tw * 0.5, th * 0.36), (tw * 0.58, th * 0.18)], fill=colours[3]
+    )
     for i in range(5):
         x = tw * (0.44 + 0.03 * i)
-        draw.line((x, th * 0.2, x - 18 * scale + 9 * i * scale, th * 0.02), fill=colours[3],
-                  width=max(2, round(4 * scale)))
+        draw.line(
+            (x, th * 0.2, x - 18 * scale + 9 * i * scale, th * 0.02),
+            fill=colours[3],
+            width=max(2, round(4 * scale)),
+        )
     draw.ellipse((tw * 0.45, th * 0.0, tw * 0.55, th * 0.08), fill=colours[4])
     for row in range(3):
         y = base + row * 22 * scale
-        pts = [(x, y + math.sin(2 * math.pi * 3 * x / tw + row) * 7 * scale)
-               for x in range(0, tw + 1, 4)]
+        pts = [
+            (x, y + math.sin(2 * math.pi * 3 * x / tw + row) * 7 * scale)
+            for x in range(0, tw + 1, 4)
+        ]
         draw.line(pts, fill=colours[2 + row % 2], width=max(2, round(5 * scale)))
     for _ in range(14):
         x, y = rng.random() * tw, rng.random() * th * 0.5
@@ -245,8 +284,10 @@ def motif_paoman(colours, rng, scale=1.0):
         for k in range(6):
             a = 2 * math.pi * k / 6
             px, py = x + math.cos(a) * r, y + math.sin(a) * r
-            draw.ellipse((px - r * 0.6, py - r * 0.6, px + r * 0.6, py + r * 0.6),
-                         fill=colours[2] if big else leaf)
+            draw.ellipse(
+                (px - r * 0.6, py - r * 0.6, px + r * 0.6, py + r * 0.6),
+                fill=colours[2] if big else leaf,
+            )
         draw.ellipse((x - r * 0.5, y - r * 0.5, x + r * 0.5, y + r * 0.5), fill=colours[0])
     for _ in range(16):
         x, y = rng.random() * t, rng.random() * t
@@ -265,8 +306,9 @@ def motif_parang(colours, rng, scale=1.0):
         for s in range(3):
             x = off + (s + 0.5) * t / 3
             y = t - (s + 0.5) * t / 3
-            draw.ellipse((x - 7 * scale, y - 7 * scale, x + 7 * scale, y + 7 * scale),
-                         fill=colours[0])
+            draw.ellipse(
+                (x - 7 * scale, y - 7 * scale, x + 7 * scale, y + 7 * scale), fill=colours[0]
+            )
     return tile
 
 
@@ -339,9 +381,26 @@ def palette_colours(name):
 
 
 def _shirt_outline(w, h):
-    return scaled([(0.38, 0.1), (0.45, 0.14), (0.55, 0.14), (0.62, 0.1), (0.8, 0.17),
-                   (0.9, 0.42), (0.8, 0.46), (0.74, 0.33), (0.74, 0.9), (0.26, 0.9),
-                   (0.26, 0.33), (0.2, 0.46), (0.1, 0.42), (0.2, 0.17)], w, h)
+    return scaled(
+        [
+            (0.38, 0.1),
+            (0.45, 0.14),
+            (0.55, 0.14),
+            (0.62, 0.1),
+            (0.8, 0.17),
+            (0.9, 0.42),
+            (0.8, 0.46),
+            (0.74, 0.33),
+            (0.74, 0.9),
+            (0.26, 0.9),
+            (0.26, 0.33),
+            (0.2, 0.46),
+            (0.1, 0.42),
+            (0.2, 0.17),
+        ],
+        w,
+        h,
+    )
 
 
 def draw_kemeja(image, rng, motif="megamendung", palette="biru", **_):
@@ -354,30 +413,52 @@ def draw_kemeja(image, rng, motif="megamendung", palette="biru", **_):
     colours = palette_colours(palette)
     draw = ImageDraw.Draw(image)
     draw.line([*outline, outline[0]], fill=colours[0], width=5)
-    draw.polygon(scaled([(0.45, 0.14), (0.5, 0.24), (0.55, 0.14), (0.5, 0.12)], w, h),
-                 fill=colours[0])
-    draw.polygon(scaled([(0.38, 0.1), (0.45, 0.14), (0.5, 0.24), (0.42, 0.2)], w, h),
-                 fill=colours[1])
-    draw.polygon(scaled([(0.62, 0.1), (0.55, 0.14), (0.5, 0.24), (0.58, 0.2)], w, h),
-                 fill=colours[1])
+    draw.polygon(
+        scaled([(0.45, 0.14), (0.5, 0.24), (0.55, 0.14), (0.5, 0.12)], w, h), fill=colours[0]
+    )
+    draw.polygon(
+        scaled([(0.38, 0.1), (0.45, 0.14), (0.5, 0.24), (0.42, 0.2)], w, h), fill=colours[1]
+    )
+    draw.polygon(
+        scaled([(0.62, 0.1), (0.55, 0.14), (0.5, 0.24), (0.58, 0.2)], w, h), fill=colours[1]
+    )
     draw.line((w * 0.5, h * 0.24, w * 0.5, h * 0.9), fill=colours[0], width=4)
     for k in range(6):
         y = h * (0.3 + 0.1 * k)
         draw.ellipse((w * 0.5 - 7, y - 7, w * 0.5 + 7, y + 7), fill="#efe6d2", outline="#5b4a3a")
 
 
-def draw_kaos(image, rng, colour="#1f2a44", print_text="CIREBON", motif="megamendung",
-              palette="biru", **_):
+def draw_kaos(
+    image, rng, colour="#1f2a44", print_text="CIREBON", motif="megamendung", palette="biru", **_
+):
     """A cotton t-shirt with a screen print on the chest."""
     w, h = image.size
-    outline = scaled([(0.36, 0.1), (0.44, 0.13), (0.56, 0.13), (0.64, 0.1), (0.84, 0.2),
-                      (0.92, 0.36), (0.8, 0.42), (0.74, 0.34), (0.74, 0.9), (0.26, 0.9),
-                      (0.26, 0.34), (0.2, 0.42), (0.08, 0.36), (0.16, 0.2)], w, h)
+    outline = scaled(
+        [
+            (0.36, 0.1),
+            (0.44, 0.13),
+            (0.56, 0.13),
+            (0.64, 0.1),
+            (0.84, 0.2),
+            (0.92, 0.36),
+            (0.8, 0.42),
+            (0.74, 0.34),
+            (0.74, 0.9),
+            (0.26, 0.9),
+            (0.26, 0.34),
+            (0.2, 0.42),
+            (0.08, 0.36),
+            (0.16, 0.2),
+        ],
+        w,
+        h,
+    )
     shadow(image, (w * 0.2, h * 0.84, w * 0.8, h * 0.97))
     draw = ImageDraw.Draw(image)
     draw.polygon(outline, fill=colour)
-    draw.arc((w * 0.42, h * 0.04, w * 0.58, h * 0.2), 10, 170, fill=mix(colour, "#000000", 0.3),
-             width=8)
+    draw.arc(
+        (w * 0.42, h * 0.04, w * 0.58, h * 0.2), 10, 170, fill=mix(colour, "#000000", 0.3), width=8
+    )
     # The print: a round badge with a motif and a word.
     cx, cy, r = w * 0.5, h * 0.45, min(w, h) * 0.15
     badge = pattern((round(2 * r), round(2 * r)), motif, palette, rng, scale=0.45)
@@ -393,9 +474,24 @@ def draw_kaos(image, rng, colour="#1f2a44", print_text="CIREBON", motif="megamen
 def draw_gamis(image, rng, motif="parang", palette="ungu", plain="#e9dccb", **_):
     """A long dress (gamis) with a batik panel skirt."""
     w, h = image.size
-    body = scaled([(0.42, 0.08), (0.58, 0.08), (0.66, 0.16), (0.76, 0.42), (0.7, 0.44),
-                   (0.64, 0.3), (0.74, 0.94), (0.26, 0.94), (0.36, 0.3), (0.3, 0.44),
-                   (0.24, 0.42), (0.34, 0.16)], w, h)
+    body = scaled(
+        [
+            (0.42, 0.08),
+            (0.58, 0.08),
+            (0.66, 0.16),
+            (0.76, 0.42),
+            (0.7, 0.44),
+            (0.64, 0.3),
+            (0.74, 0.94),
+            (0.26, 0.94),
+            (0.36, 0.3),
+            (0.3, 0.44),
+            (0.24, 0.42),
+            (0.34, 0.16),
+        ],
+        w,
+        h,
+    )
     draw = ImageDraw.Draw(image)
     draw.polygon(body, fill=plain)
     cloth = pattern(image.size, motif, palette, rng, scale=0.7)
@@ -431,14 +527,16 @@ def draw_topeng(image, rng, character="panji", **_):
     w, h = image.size
     skin_name, line = MASK_COLOURS.get(character, MASK_COLOURS["panji"])
     skin = hex_rgb(SKIN[skin_name])
-    cx, cy = w * 0.5, h * 0.48
+    cx, cy = w * rng.uniform(0.46, 0.54), h * rng.uniform(0.46, 0.5)
     rx, ry = min(w, h) * 0.3, min(w, h) * 0.4
     shadow(image, (cx - rx * 1.05, cy - ry * 0.9, cx + rx * 1.2, cy + ry * 1.15), 110, 24)
     draw = ImageDraw.Draw(image)
-    draw.ellipse((cx - rx, cy - ry, cx + rx, cy + ry), fill=skin, outline=mix(skin, line, 0.5),
-                 width=5)
-    draw.chord((cx - rx, cy - ry, cx + rx, cy + ry * 0.2), 180, 360,
-               fill=mix(skin, "#ffffff", 0.12))
+    draw.ellipse(
+        (cx - rx, cy - ry, cx + rx, cy + ry), fill=skin, outline=mix(skin, line, 0.5), width=5
+    )
+    draw.chord(
+        (cx - rx, cy - ry, cx + rx, cy + ry * 0.2), 180, 360, fill=mix(skin, "#ffffff", 0.12)
+    )
     gold = hex_rgb("#c99a2e")
     for k in range(9):
         a = math.pi + math.pi * (k + 0.5) / 9
@@ -449,29 +547,62 @@ def draw_topeng(image, rng, character="panji", **_):
     for side in (-1, 1):
         ex, ey = cx + side * rx * 0.38, cy - ry * 0.1
         if fierce:
-            draw.ellipse((ex - rx * 0.16, ey - ry * 0.09, ex + rx * 0.16, ey + ry * 0.09),
-                         fill="#f7f3e8", outline=line, width=4)
-            draw.ellipse((ex - rx * 0.06, ey - ry * 0.06, ex + rx * 0.06, ey + ry * 0.06),
-                         fill=line)
+            draw.ellipse(
+                (ex - rx * 0.16, ey - ry * 0.09, ex + rx * 0.16, ey + ry * 0.09),
+                fill="#f7f3e8",
+                outline=line,
+                width=4,
+            )
+            draw.ellipse(
+                (ex - rx * 0.06, ey - ry * 0.06, ex + rx * 0.06, ey + ry * 0.06), fill=line
+            )
         else:
-            draw.chord((ex - rx * 0.17, ey - ry * 0.07, ex + rx * 0.17, ey + ry * 0.07), 0,
-                       180, fill=line)
-        draw.arc((ex - rx * 0.22, ey - ry * 0.22, ex + rx * 0.22, ey + ry * 0.02), 200, 340,
-                 fill=line, width=6)
-    draw.polygon([(cx, cy - ry * 0.05), (cx - rx * 0.1, cy + ry * 0.25),
-                  (cx + rx * 0.1, cy + ry * 0.25)], fill=mix(skin, line, 0.15))
+            draw.chord(
+                (ex - rx * 0.17, ey - ry * 0.07, ex + rx * 0.17, ey + ry * 0.07), 0, 180, fill=line
+            )
+        draw.arc(
+            (ex - rx * 0.22, ey - ry * 0.22, ex + rx * 0.22, ey + ry * 0.02),
+            200,
+            340,
+            fill=line,
+            width=6,
+        )
+    draw.polygon(
+        [(cx, cy - ry * 0.05), (cx - rx * 0.1, cy + ry * 0.25), (cx + rx * 0.1, cy + ry * 0.25)],
+        fill=mix(skin, line, 0.15),
+    )
     mouth_y = cy + ry * 0.45
     if fierce:
-        draw.chord((cx - rx * 0.3, mouth_y - ry * 0.1, cx + rx * 0.3, mouth_y + ry * 0.12), 0,
-                   180, fill="#7a1410")
+        draw.chord(
+            (cx - rx * 0.3, mouth_y - ry * 0.1, cx + rx * 0.3, mouth_y + ry * 0.12),
+            0,
+            180,
+            fill="#7a1410",
+        )
         for side in (-1, 1):
-            draw.rectangle((cx + side * rx * 0.18 - 6, mouth_y, cx + side * rx * 0.18 + 6,
-                            mouth_y + ry * 0.08), fill="#f7f3e8")
-        draw.arc((cx - rx * 0.35, mouth_y - ry * 0.22, cx + rx * 0.35, mouth_y), 200, 340,
-                 fill=line, width=10)
+            draw.rectangle(
+                (
+                    cx + side * rx * 0.18 - 6,
+                    mouth_y,
+                    cx + side * rx * 0.18 + 6,
+                    mouth_y + ry * 0.08,
+                ),
+                fill="#f7f3e8",
+            )
+        draw.arc(
+            (cx - rx * 0.35, mouth_y - ry * 0.22, cx + rx * 0.35, mouth_y),
+            200,
+            340,
+            fill=line,
+            width=10,
+        )
     else:
-        draw.chord((cx - rx * 0.16, mouth_y - ry * 0.05, cx + rx * 0.16, mouth_y + ry * 0.06),
-                   0, 180, fill="#a3322a")
+        draw.chord(
+            (cx - rx * 0.16, mouth_y - ry * 0.05, cx + rx * 0.16, mouth_y + ry * 0.06),
+            0,
+            180,
+            fill="#a3322a",
+        )
 
 
 def _weave(size, base, line, rng, step=18):
@@ -503,8 +634,7 @@ def draw_rotan_chair(image, rng, tone="#c89a5b", **_):
         draw.line((w * x0, h * 0.66, w * x1, h * 0.9), fill=frame, width=16)
     for side in (-1, 1):
         x = w * (0.5 + side * 0.27)
-        draw.arc((x - w * 0.08, h * 0.38, x + w * 0.08, h * 0.62), 180, 360, fill=frame,
-                 width=14)
+        draw.arc((x - w * 0.08, h * 0.38, x + w * 0.08, h * 0.62), 180, 360, fill=frame, width=14)
 
 
 def draw_rotan_basket(image, rng, tone="#caa067", **_):
@@ -524,8 +654,7 @@ def draw_rotan_basket(image, rng, tone="#caa067", **_):
     draw.ellipse((w * 0.25, h * 0.26, w * 0.75, h * 0.34), outline=frame, width=12)
     for side in (-1, 1):
         x = w * (0.5 + side * 0.3)
-        draw.arc((x - w * 0.06, h * 0.24, x + w * 0.06, h * 0.4), 180, 360, fill=frame,
-                 width=10)
+        draw.arc((x - w * 0.06, h * 0.24, x + w * 0.06, h * 0.4), 180, 360, fill=frame, width=10)
 
 
 def draw_rotan_lamp(image, rng, tone="#d3aa6d", **_):
@@ -556,21 +685,46 @@ def draw_tray(image, rng, tone="#c79b5f", **_):
 
 def _bottle(draw, x, y, bw, bh, liquid, label, cap="#b71c1c", text=""):
     neck = bw * 0.34
-    draw.rounded_rectangle((x, y + bh * 0.25, x + bw, y + bh), radius=round(bw * 0.22),
-                           fill=liquid, outline=mix(liquid, "#000000", 0.35), width=3)
-    draw.polygon([(x + bw * 0.08, y + bh * 0.3), (x + bw / 2 - neck / 2, y + bh * 0.12),
-                  (x + bw / 2 + neck / 2, y + bh * 0.12), (x + bw * 0.92, y + bh * 0.3)],
-                 fill=liquid)
-    draw.rectangle((x + bw / 2 - neck / 2, y + bh * 0.04, x + bw / 2 + neck / 2, y + bh * 0.14),
-                   fill=mix(liquid, "#ffffff", 0.35))
+    draw.rounded_rectangle(
+        (x, y + bh * 0.25, x + bw, y + bh),
+        radius=round(bw * 0.22),
+        fill=liquid,
+        outline=mix(liquid, "#000000", 0.35),
+        width=3,
+    )
+    draw.polygon(
+        [
+            (x + bw * 0.08, y + bh * 0.3),
+            (x + bw / 2 - neck / 2, y + bh * 0.12),
+            (x + bw / 2 + neck / 2, y + bh * 0.12),
+            (x + bw * 0.92, y + bh * 0.3),
+        ],
+        fill=liquid,
+    )
+    draw.rectangle(
+        (x + bw / 2 - neck / 2, y + bh * 0.04, x + bw / 2 + neck / 2, y + bh * 0.14),
+        fill=mix(liquid, "#ffffff", 0.35),
+    )
     draw.rectangle((x + bw / 2 - neck * 0.6, y, x + bw / 2 + neck * 0.6, y + bh * 0.06), fill=cap)
-    draw.rectangle((x + bw * 0.06, y + bh * 0.5, x + bw * 0.94, y + bh * 0.82), fill=label,
-                   outline=mix(label, "#000000", 0.4), width=2)
+    draw.rectangle(
+        (x + bw * 0.06, y + bh * 0.5, x + bw * 0.94, y + bh * 0.82),
+        fill=label,
+        outline=mix(label, "#000000", 0.4),
+        width=2,
+    )
     if text:
-        draw.text((x + bw / 2, y + bh * 0.66), text, font=font(max(10, round(bw * 0.16))),
-                  fill="#3a1a10", anchor="mm")
-    draw.line((x + bw * 0.2, y + bh * 0.32, x + bw * 0.2, y + bh * 0.92),
-              fill=mix(liquid, "#ffffff", 0.5), width=5)
+        draw.text(
+            (x + bw / 2, y + bh * 0.66),
+            text,
+            font=font(max(10, round(bw * 0.16))),
+            fill="#3a1a10",
+            anchor="mm",
+        )
+    draw.line(
+        (x + bw * 0.2, y + bh * 0.32, x + bw * 0.2, y + bh * 0.92),
+        fill=mix(liquid, "#ffffff", 0.5),
+        width=5,
+    )
 
 
 def draw_sirup(image, rng, flavours=("pisang_susu",), label="#f4e2b8", text="SIRUP", **_):
@@ -584,8 +738,7 @@ def draw_sirup(image, rng, flavours=("pisang_susu",), label="#f4e2b8", text="SIR
     draw = ImageDraw.Draw(image)
     for k, flavour in enumerate(flavours):
         x = w / 2 - total / 2 + k * (bw + gap)
-        _bottle(draw, x, h * 0.14, bw, bh, SIRUP_COLOURS.get(flavour, "#f39a1e"), label,
-                text=text)
+        _bottle(draw, x, h * 0.14, bw, bh, SIRUP_COLOURS.get(flavour, "#f39a1e"), label, text=text)
 
 
 def draw_jar(image, rng, contents="#8e2a1e", label="#fff3d6", text="SAMBAL", n=2, **_):
@@ -598,12 +751,22 @@ def draw_jar(image, rng, contents="#8e2a1e", label="#fff3d6", text="SAMBAL", n=2
         y = h * 0.36
         shadow(image, (x - 10, y + jh - 20, x + jw + 10, y + jh + 30), 80, 12)
         draw = ImageDraw.Draw(image)
-        draw.rounded_rectangle((x, y, x + jw, y + jh), radius=24, fill=contents,
-                               outline=mix(contents, "#000000", 0.4), width=3)
+        draw.rounded_rectangle(
+            (x, y, x + jw, y + jh),
+            radius=24,
+            fill=contents,
+            outline=mix(contents, "#000000", 0.4),
+            width=3,
+        )
         draw.rectangle((x - 6, y - jh * 0.14, x + jw + 6, y + jh * 0.02), fill="#b5121b")
         draw.rectangle((x + 10, y + jh * 0.3, x + jw - 10, y + jh * 0.7), fill=label)
-        draw.text((x + jw / 2, y + jh / 2), text, font=font(max(10, round(jw * 0.12))),
-                  fill="#5a1a10", anchor="mm")
+        draw.text(
+            (x + jw / 2, y + jh / 2),
+            text,
+            font=font(max(10, round(jw * 0.12))),
+            fill="#5a1a10",
+            anchor="mm",
+        )
 
 
 def draw_terasi(image, rng, n=5, **_):
@@ -613,15 +776,15 @@ def draw_terasi(image, rng, n=5, **_):
     draw.ellipse((w * 0.08, h * 0.3, w * 0.92, h * 0.95), fill="#3f7a32")
     for k in range(12):
         x = w * (0.15 + 0.06 * k)
-        draw.line((w * 0.5, h * 0.62, x, h * (0.34 if k % 2 else 0.92)), fill="#5c9a45",
-                  width=3)
+        draw.line((w * 0.5, h * 0.62, x, h * (0.34 if k % 2 else 0.92)), fill="#5c9a45", width=3)
     for k in range(n):
         bw, bh = w * 0.15, h * 0.16
         x = w * 0.2 + (k % 3) * bw * 1.1 + rng.uniform(-8, 8)
         y = h * 0.42 + (k // 3) * bh * 1.2 + rng.uniform(-8, 8)
         base = mix("#5b3a3d", "#7a4a3a", rng.random())
-        draw.rounded_rectangle((x, y, x + bw, y + bh), radius=10, fill=base,
-                               outline=mix(base, "#000000", 0.4), width=3)
+        draw.rounded_rectangle(
+            (x, y, x + bw, y + bh), radius=10, fill=base, outline=mix(base, "#000000", 0.4), width=3
+        )
         draw.rectangle((x + 6, y + 6, x + bw - 6, y + bh * 0.3), fill=mix(base, "#ffffff", 0.1))
         for _ in range(10):
             px, py = x + rng.random() * bw, y + rng.random() * bh
@@ -632,8 +795,7 @@ def draw_crackers(image, rng, style="melarat", n=40, **_):
     """A plate of crackers: kerupuk melarat in candy colours, kerupuk udang, kerupuk kulit."""
     w, h = image.size
     draw = ImageDraw.Draw(image)
-    draw.ellipse((w * 0.1, h * 0.18, w * 0.9, h * 0.95), fill="#f5f1ea", outline="#cfc4b4",
-                 width=8)
+    draw.ellipse((w * 0.1, h * 0.18, w * 0.9, h * 0.95), fill="#f5f1ea", outline="#cfc4b4", width=8)
     colours = {
         "melarat": ["#f6c3d0", "#f7e08a", "#ffffff", "#b9e3a8", "#f4a6a6"],
         "udang": ["#f3b27a", "#efa168", "#f7c896"],
@@ -662,15 +824,21 @@ def draw_gipang(image, rng, colour="#f1e2c0", **_):
     """Bars of gipang (puffed rice brittle), some pink, stacked on paper."""
     w, h = image.size
     draw = ImageDraw.Draw(image)
-    draw.rectangle((w * 0.12, h * 0.3, w * 0.88, h * 0.92), fill="#efe7d6", outline="#c8bca6",
-                   width=4)
+    draw.rectangle(
+        (w * 0.12, h * 0.3, w * 0.88, h * 0.92), fill="#efe7d6", outline="#c8bca6", width=4
+    )
     for row in range(3):
         for col in range(4):
             base = hex_rgb("#f2b8c4" if (row + col) % 3 == 0 else colour)
             x = w * (0.16 + col * 0.18)
             y = h * (0.36 + row * 0.18)
-            draw.rounded_rectangle((x, y, x + w * 0.16, y + h * 0.15), radius=8, fill=base,
-                                   outline=mix(base, "#7a5a2a", 0.4), width=2)
+            draw.rounded_rectangle(
+                (x, y, x + w * 0.16, y + h * 0.15),
+                radius=8,
+                fill=base,
+                outline=mix(base, "#7a5a2a", 0.4),
+                width=2,
+            )
             for _ in range(24):
                 px = x + rng.random() * w * 0.16
                 py = y + rng.random() * h * 0.15
@@ -692,14 +860,28 @@ def draw_lukisan_kaca(image, rng, subject="wayang", **_):
     cx, cy = (gx0 + gx1) / 2, (gy0 + gy1) / 2
     gold, red, green, blue = "#e2b64a", "#c8392f", "#3e9168", "#3f7cc0"
     # Mega mendung clouds in the corners, as glass painters often do.
-    for x, y in ((gx0 + 50, gy0 + 40), (gx1 - 50, gy0 + 40), (gx0 + 50, gy1 - 40),
-                 (gx1 - 50, gy1 - 40)):
+    for x, y in (
+        (gx0 + 50, gy0 + 40),
+        (gx1 - 50, gy0 + 40),
+        (gx0 + 50, gy1 - 40),
+        (gx1 - 50, gy1 - 40),
+    ):
         _cloud(draw, x, y, 26, [blue, "#86b5e0", "#dcecf8"])
     if subject == "macan":
-        body = [(cx - 150, cy + 40), (cx - 90, cy - 60), (cx + 40, cy - 70), (cx + 130, cy - 120),
-                (cx + 170, cy - 60), (cx + 120, cy + 20), (cx + 140, cy + 140),
-                (cx + 90, cy + 140), (cx + 60, cy + 60), (cx - 60, cy + 70), (cx - 90, cy + 150),
-                (cx - 140, cy + 150)]
+        body = [
+            (cx - 150, cy + 40),
+            (cx - 90, cy - 60),
+            (cx + 40, cy - 70),
+            (cx + 130, cy - 120),
+            (cx + 170, cy - 60),
+            (cx + 120, cy + 20),
+            (cx + 140, cy + 140),
+            (cx + 90, cy + 140),
+            (cx + 60, cy + 60),
+            (cx - 60, cy + 70),
+            (cx - 90, cy + 150),
+            (cx - 140, cy + 150),
+        ]
         draw.polygon(body, fill="#e08a24", outline=gold)
         for k in range(7):
             x = cx - 110 + 40 * k
@@ -709,26 +891,50 @@ def draw_lukisan_kaca(image, rng, subject="wayang", **_):
         for k in range(9):
             a0 = 20 * k
             r = 60 + 14 * k
-            draw.arc((cx - r, cy - r * 0.7, cx + r, cy + r * 0.7), a0, a0 + 200,
-                     fill=gold if k % 2 else "#f4efe4", width=7)
+            draw.arc(
+                (cx - r, cy - r * 0.7, cx + r, cy + r * 0.7),
+                a0,
+                a0 + 200,
+                fill=gold if k % 2 else "#f4efe4",
+                width=7,
+            )
         for k in range(5):
-            draw.ellipse((cx - 160 + 80 * k - 6, cy + 150, cx - 160 + 80 * k + 6, cy + 162),
-                         fill=gold)
+            draw.ellipse(
+                (cx - 160 + 80 * k - 6, cy + 150, cx - 160 + 80 * k + 6, cy + 162), fill=gold
+            )
     elif subject == "kereta":
-        draw.rounded_rectangle((cx - 160, cy - 20, cx + 160, cy + 90), radius=30, fill=red,
-                               outline=gold, width=6)
+        draw.rounded_rectangle(
+            (cx - 160, cy - 20, cx + 160, cy + 90), radius=30, fill=red, outline=gold, width=6
+        )
         for side in (-1, 1):
-            draw.ellipse((cx + side * 100 - 45, cy + 60, cx + side * 100 + 45, cy + 150),
-                         outline=gold, width=8)
-        draw.polygon([(cx + 120, cy - 20), (cx + 200, cy - 130), (cx + 230, cy - 60),
-                      (cx + 170, cy)], fill=green, outline=gold)
+            draw.ellipse(
+                (cx + side * 100 - 45, cy + 60, cx + side * 100 + 45, cy + 150),
+                outline=gold,
+                width=8,
+            )
+        draw.polygon(
+            [(cx + 120, cy - 20), (cx + 200, cy - 130), (cx + 230, cy - 60), (cx + 170, cy)],
+            fill=green,
+            outline=gold,
+        )
         draw.ellipse((cx + 195, cy - 120, cx + 215, cy - 100), fill=gold)
     else:  # wayang: a figure in profile with crown and long arms
-        draw.polygon([(cx - 20, cy - 170), (cx + 40, cy - 190), (cx + 60, cy - 120),
-                      (cx + 30, cy - 90), (cx - 10, cy - 100)], fill=gold)
+        draw.polygon(
+            [
+                (cx - 20, cy - 170),
+                (cx + 40, cy - 190),
+                (cx + 60, cy - 120),
+                (cx + 30, cy - 90),
+                (cx - 10, cy - 100),
+            ],
+            fill=gold,
+        )
         draw.ellipse((cx - 20, cy - 130, cx + 50, cy - 60), fill="#f0a35e", outline=gold, width=3)
-        draw.polygon([(cx - 30, cy - 60), (cx + 50, cy - 60), (cx + 70, cy + 170),
-                      (cx - 50, cy + 170)], fill=red, outline=gold)
+        draw.polygon(
+            [(cx - 30, cy - 60), (cx + 50, cy - 60), (cx + 70, cy + 170), (cx - 50, cy + 170)],
+            fill=red,
+            outline=gold,
+        )
         draw.line((cx + 40, cy - 40, cx + 150, cy + 60), fill="#f0a35e", width=10)
         draw.line((cx - 20, cy - 40, cx - 130, cy + 40), fill="#f0a35e", width=10)
         draw.rectangle((cx - 50, cy + 60, cx + 70, cy + 90), fill=green)
@@ -745,12 +951,16 @@ def draw_logam(image, rng, item="lampu", metal="#3b3f45", **_):
         draw = ImageDraw.Draw(image)
         draw.rectangle((w * 0.485, h * 0.55, w * 0.515, h * 0.9), fill=metal)
         draw.rectangle((w * 0.42, h * 0.88, w * 0.58, h * 0.92), fill=metal)
-        draw.polygon([(w * 0.38, h * 0.2), (w * 0.62, h * 0.2), (w * 0.58, h * 0.55),
-                      (w * 0.42, h * 0.55)], fill="#f6dd92", outline=metal)
+        draw.polygon(
+            [(w * 0.38, h * 0.2), (w * 0.62, h * 0.2), (w * 0.58, h * 0.55), (w * 0.42, h * 0.55)],
+            fill="#f6dd92",
+            outline=metal,
+        )
         for k in range(5):
             x = w * (0.4 + 0.05 * k)
-            draw.line((x, h * 0.2, x + (w * 0.01 if k > 2 else -w * 0.01), h * 0.55),
-                      fill=metal, width=6)
+            draw.line(
+                (x, h * 0.2, x + (w * 0.01 if k > 2 else -w * 0.01), h * 0.55), fill=metal, width=6
+            )
         draw.polygon([(w * 0.34, h * 0.2), (w * 0.5, h * 0.08), (w * 0.66, h * 0.2)], fill=metal)
         draw.ellipse((w * 0.49, h * 0.04, w * 0.51, h * 0.08), fill=hi)
     elif item == "hiasan":
@@ -773,8 +983,13 @@ def draw_logam(image, rng, item="lampu", metal="#3b3f45", **_):
         for x in (0.22, 0.78):
             for y in (0.41, 0.71):
                 draw.line((w * x, h * y, w * x, h * (y + 0.16)), fill=metal, width=12)
-                draw.arc((w * x - 60, h * y - 10, w * x + 60, h * (y + 0.2)), 270, 360,
-                         fill=metal, width=10)
+                draw.arc(
+                    (w * x - 60, h * y - 10, w * x + 60, h * (y + 0.2)),
+                    270,
+                    360,
+                    fill=metal,
+                    width=10,
+                )
         for k in range(4):
             x = w * (0.25 + 0.14 * k)
             colour = ["#c8392f", "#3e9168", "#e4c46a", "#3f7cc0"][k]
@@ -829,8 +1044,12 @@ def draw_perhiasan(image, rng, item="kalung", metal="#c99a2e", stone="#1f4e8c", 
     elif item == "cincin":
         for k, cx in enumerate((0.38, 0.62)):
             draw.ellipse((w * cx - 110, h * 0.35, w * cx + 110, h * 0.8), outline=metal, width=24)
-            draw.ellipse((w * cx - 40, h * 0.26, w * cx + 40, h * 0.4),
-                         fill=stone if k else "#b3261e", outline=hi, width=6)
+            draw.ellipse(
+                (w * cx - 40, h * 0.26, w * cx + 40, h * 0.4),
+                fill=stone if k else "#b3261e",
+                outline=hi,
+                width=6,
+            )
     else:  # bros
         _cloud(draw, w * 0.5, h * 0.5, 150, [metal, hi, stone, metal, hi])
         draw.line((w * 0.3, h * 0.72, w * 0.72, h * 0.72), fill=hi, width=6)
@@ -846,11 +1065,16 @@ def draw_gantungan(image, rng, charm="topeng", **_):
         draw.line((x, h * 0.24, x, h * 0.36), fill="#9aa0a6", width=5)
         colour = ["#f3efe6", "#f2b8b0", "#b3261e"][k]
         if charm == "topeng":
-            draw.ellipse((x - 70, h * 0.36, x + 70, h * 0.7), fill=colour, outline="#6b4225",
-                         width=4)
+            draw.ellipse(
+                (x - 70, h * 0.36, x + 70, h * 0.7), fill=colour, outline="#6b4225", width=4
+            )
             for side in (-1, 1):
-                draw.chord((x + side * 28 - 18, h * 0.48, x + side * 28 + 18, h * 0.53), 0, 180,
-                           fill="#1b1b1b")
+                draw.chord(
+                    (x + side * 28 - 18, h * 0.48, x + side * 28 + 18, h * 0.53),
+                    0,
+                    180,
+                    fill="#1b1b1b",
+                )
             draw.chord((x - 18, h * 0.6, x + 18, h * 0.64), 0, 180, fill="#a3322a")
         else:
             _cloud(draw, x, h * 0.52, 55, ["#1f4e8c", "#3f7cc0", "#86b5e0", "#dcecf8"])
@@ -900,14 +1124,14 @@ def render(kind, seed, size=PRODUCT_SIZE, **options):
     """Draw one picture and return the PIL image."""
     rng = rng_for(kind, seed, sorted(options.items()))
     if kind in _DARK_BACKDROP:
-        image = backdrop(size, "#3a2a22", "#1a120e")
+        image = backdrop(size, mix("#3a2a22", "#22304a", rng.random() * 0.6), "#1a120e")
     else:
         image = studio(size, rng, warm=rng.random() < 0.7)
     DRAWERS.get(kind, draw_batik_cloth)(image, rng, seed=seed, **options)
     return image
 
 
-# Views of one product: the whole product, a close-up, and a second angle.
+# Views of one product: the whole product, a close-up, and a second shot from another angle.
 VIEWS = ("utama", "detail", "samping")
 
 
@@ -919,13 +1143,18 @@ def product_picture(kind, seed, view=0, size=PRODUCT_SIZE, **options):
         box = (round(w * 0.25), round(h * 0.2), round(w * 0.75), round(h * 0.7))
         image = image.crop(box).resize(size, Image.Resampling.BILINEAR)
     elif view % 3 == 2:
-        image = ImageOps.mirror(image)
-        image = Image.blend(image, Image.new("RGB", size, (255, 244, 226)), 0.12)
+        # Another shot: a different backdrop, the camera a little turned and closer.
+        image = render(kind, f"{seed}-sudut", size=size, **options)
+        image = image.rotate(-4, resample=Image.Resampling.BILINEAR)
+        w, h = size
+        image = image.crop((w // 10, h // 10, w - w // 10, h - h // 10)).resize(
+            size, Image.Resampling.BILINEAR
+        )
     return image
 
 
 def product_image(kind, seed, view=0, size=PRODUCT_SIZE, **options):
-    """JPEG bytes of a product picture; `view` 0 is the whole product, 1 a close-up, 2 mirrored."""
+    """JPEG bytes of a product picture: `view` 0 the whole product, 1 a close-up, 2 another shot."""
     return to_jpeg(product_picture(kind, seed, view=view, size=size, **options))
 
 
@@ -951,8 +1180,13 @@ def logo_picture(name, seed=None, palette_name=None, size=LOGO_SIZE, text=None):
         x, y = w / 2 + math.cos(a) * r, h / 2 + math.sin(a) * r
         s = w * 0.012
         draw.ellipse((x - s, y - s, x + s, y + s), fill=colours[4])
-    draw.text((w / 2, h / 2), text or initials(name), font=font(round(h * 0.3)),
-              fill=colours[4], anchor="mm")
+    draw.text(
+        (w / 2, h / 2),
+        text or initials(name),
+        font=font(round(h * 0.3)),
+        fill=colours[4],
+        anchor="mm",
+    )
     return image
 
 
@@ -968,8 +1202,9 @@ def cover_picture(kind, seed, size=COVER_SIZE, motif="megamendung", palette="bir
     image = pattern(size, motif, palette, rng, scale=1.1)
     shade = Image.linear_gradient("L").rotate(90, expand=True).resize(size)
     image = Image.composite(Image.new("RGB", size, colours[0]), image, shade)
-    product = render(kind, seed, size=(round(h * 4 / 3), h), motif=motif, palette=palette,
-                     **options)
+    product = render(
+        kind, seed, size=(round(h * 4 / 3), h), motif=motif, palette=palette, **options
+    )
     mask = Image.new("L", product.size, 255)
     fade = Image.linear_gradient("L").rotate(90, expand=True).resize((h // 3, h))
     mask.paste(ImageOps.invert(fade), (0, 0))

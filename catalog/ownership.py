@@ -150,9 +150,7 @@ def ensure_curator_group(users=()):
     home = _home_page()
     if home is not None:
         for permission in _page_permissions(CURATOR_PAGE_PERMISSIONS):
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=home, permission=permission
-            )
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
     root = Collection.get_first_root_node()
     for permission in [
         *_permissions("wagtailimages", CURATOR_IMAGE_PERMISSIONS),

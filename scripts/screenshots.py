@@ -12,6 +12,7 @@ database is not touched. PNGs over --max-kb are reduced to a 256-colour palette.
 import argparse
 import inspect
 import io
+import logging
 import os
 import sys
 from pathlib import Path
@@ -21,7 +22,14 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
 
-DEMO_BUILDERS = ("build_demo_catalog", "load_demo_catalog", "build_catalog", "build", "load")
+DEMO_BUILDERS = (
+    "build_demo",
+    "build_demo_catalog",
+    "load_demo_catalog",
+    "build_catalog",
+    "build",
+    "load",
+)
 
 
 def find_demo_builder():
@@ -119,6 +127,7 @@ def main():
     import django
 
     django.setup()
+    logging.getLogger("wagtail").setLevel(logging.WARNING)  # no line per page created
     from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.db import DEFAULT_DB_ALIAS, connections
     from django.test.testcases import LiveServerThread

@@ -10,6 +10,13 @@ class CatalogSearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail.signals import page_published, page_unpublished
+
         from search.indexing import connect_signals
+        from search.service import forget_vocabulary
+        from search.taxonomy import connect_signals as connect_taxonomy_signals
 
         connect_signals()
+        connect_taxonomy_signals()
+        page_published.connect(forget_vocabulary, dispatch_uid="search-forget-vocabulary")
+        page_unpublished.connect(forget_vocabulary, dispatch_uid="search-forget-vocabulary-u")

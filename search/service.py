@@ -19,11 +19,8 @@ from django.utils.translation import gettext as _
 
 from catalog.models import (
     Category,
-    CertificateType,
     Material,
     ProductPage,
-    Region,
-    Sentra,
     VendorPage,
 )
 from catalog.money import format_rupiah
@@ -34,6 +31,7 @@ from .models import SynonymSet
 from .query import CatalogQuery
 from .results import ActiveFilter, Facet, FacetOption, SearchResult
 from .synonyms import expand, tokenize
+from .taxonomy import taxonomy
 
 logger = logging.getLogger(__name__)
 VOCABULARY_CACHE_KEY = "search:vocabulary:v1"
@@ -165,6 +163,11 @@ def vocabulary():
     return words
 
 
+def forget_vocabulary(**kwargs):
+    """Signal receiver: new or removed titles change the 'did you mean' words."""
+    cache.delete(VOCABULARY_CACHE_KEY)
+
+
 def suggest(text):
     """'Did you mean': each unknown word replaced by its closest catalog word."""
     words = vocabulary()
@@ -185,15 +188,8 @@ def suggest(text):
 
 
 def _labels():
-    """Names for facet values, keyed by facet then slug."""
-    categories = list(Category.objects.select_related("parent").order_by("sort_order", "name"))
-    return {
-        "category": categories,
-        "region": dict(Region.objects.values_list("slug", "name")),
-        "sentra": dict(Sentra.objects.values_list("slug", "name")),
-        "material": dict(Material.objects.values_list("slug", "name")),
-        "certificate": dict(CertificateType.objects.values_list("slug", "name")),
-    }
+    """Names for facet values, keyed by facet then slug (cached, see search.taxonomy)."""
+    return taxonomy()
 
 
 def price_band_label(key):
@@ -211,27 +207,27 @@ def build_facets(counts, query, linker):
 
     category_counts = counts.get("category", {})
     options = []
-    for category in labels["category"]:
-        if category.parent_id:
+    for category in labels["categories"]:
+        if category["parent_id"]:
             continue
         children = [
             FacetOption(
-                value=child.slug,
-                label=child.name,
-                count=category_counts.get(child.slug, 0),
-                selected=query.category == child.slug,
-                url=linker.url(query, category=child.slug),
+                value=child["slug"],
+                label=child["name"],
+                count=category_counts.get(child["slug"], 0),
+                selected=query.category == child["slug"],
+                url=linker.url(query, category=child["slug"]),
             )
-            for child in labels["category"]
-            if child.parent_id == category.pk
+            for child in labels["categories"]
+            if child["parent_id"] == category["id"]
         ]
         options.append(
             FacetOption(
-                value=category.slug,
-                label=category.name,
-                count=category_counts.get(category.slug, 0),
-                selected=query.category == category.slug,
-                url=linker.url(query, category=category.slug),
+                value=category["slug"],
+                label=category["name"],
+                count=category_counts.get(category["slug"], 0),
+                selected=query.category == category["slug"],
+                url=linker.url(query, category=category["slug"]),
                 children=[c for c in children if c.count or c.selected],
             )
         )
@@ -336,23 +332,21 @@ def build_facets(counts, query, linker):
     return facets
 
 
-def active_filters(query, linker):
+def active_filters(query, linker, vendor_names=None):
     """The chips a buyer can remove one by one."""
+    labels = taxonomy()
+    category_names = {c["slug"]: c["name"] for c in labels["categories"]}
     chips = []
-    names = {
-        "category": lambda v: Category.objects.filter(slug=v).values_list("name", flat=True),
-        "region": lambda v: Region.objects.filter(slug=v).values_list("name", flat=True),
-        "sentra": lambda v: Sentra.objects.filter(slug=v).values_list("name", flat=True),
-        "material": lambda v: Material.objects.filter(slug=v).values_list("name", flat=True),
-        "certificate": lambda v: CertificateType.objects.filter(slug=v).values_list(
-            "name", flat=True
-        ),
-        "vendor": lambda v: VendorPage.objects.filter(slug=v).values_list("title", flat=True),
-    }
     for name in query.active_filters:
-        if name in names:
-            value = getattr(query, name)
-            label = next(iter(names[name](value)), value)
+        value = getattr(query, name)
+        if name == "category":
+            label = category_names.get(value, value)
+        elif name in ("region", "sentra", "material", "certificate"):
+            label = labels[name].get(value, value)
+        elif name == "vendor":
+            label = (vendor_names or {}).get(value) or next(
+                iter(VendorPage.objects.filter(slug=value).values_list("title", flat=True)), value
+            )
         elif name == "availability":
             label = str(dict(ProductPage.Availability.choices).get(query.availability, ""))
         elif name == "export_ready":

@@ -6,10 +6,11 @@ from django.utils import timezone
 from modelsearch.query import And, Or, Phrase, PlainText
 from wagtail.search.backends import get_search_backend
 
-from catalog.models import Category, CertificateType, ProductPage, VendorPage
+from catalog.models import Category, ProductPage, VendorPage
 from catalog.models.pages import ProductCertificate, VendorCertificate
 
 from ..results import EngineResult
+from ..taxonomy import taxonomy
 from .base import PRICE_BANDS, SearchEngine
 
 MAX_VENDOR_FACET = 30
@@ -71,10 +72,14 @@ class DatabaseEngine(SearchEngine):
         return queryset.filter(pk__in=matched.values("pk"))
 
     def apply_filters(self, queryset, query, skip=()):
-        if query.category and "category" not in skip:
-            category = Category.objects.filter(slug=query.category).first()
-            if category:
-                queryset = queryset.filter(category_id__in=category.descendant_ids())
+        if (
+            query.category
+            and "category" not in skip
+            and query.category in taxonomy()["category_slugs"]
+        ):
+            queryset = queryset.filter(
+                Q(category__slug=query.category) | Q(category__parent__slug=query.category)
+            )
         if query.region and "region" not in skip:
             queryset = queryset.filter(vendor__region__slug=query.region)
         if query.sentra and "sentra" not in skip:
@@ -150,7 +155,7 @@ class DatabaseEngine(SearchEngine):
         if query.vendor and query.vendor not in facets["vendor"]:
             count = base("vendor").filter(vendor__slug=query.vendor).count()
             facets["vendor"][query.vendor] = count
-        slugs = list(CertificateType.objects.values_list("slug", flat=True))
+        slugs = list(taxonomy()["certificate"])
         if slugs:
             counts = base("certificate").aggregate(
                 **{f"c{i}": Count("pk", filter=certificate_exists(s)) for i, s in enumerate(slugs)}

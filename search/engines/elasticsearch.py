@@ -19,10 +19,11 @@ from django.utils.safestring import mark_safe
 from elastic_transport import ApiError, TransportError
 from wagtail.search.backends import get_search_backend
 
-from catalog.models import Category, CertificateType, VendorPage
+from catalog.models import Category, VendorPage
 
 from ..es_client import make_client
 from ..results import EngineResult
+from ..taxonomy import taxonomy
 from .base import PRICE_BANDS, EngineUnavailable, SearchEngine
 
 logger = logging.getLogger(__name__)
@@ -238,11 +239,9 @@ class ElasticsearchEngine(SearchEngine):
     # -- the contract ----------------------------------------------------------------------
 
     def search(self, query, expansions):
-        certificate_slugs = list(CertificateType.objects.values_list("slug", flat=True))
+        certificate_slugs = list(taxonomy()["certificate"])
         # The database engine ignores a category slug that does not exist; so does this one.
-        category_exists = (
-            Category.objects.filter(slug=query.category).exists() if query.category else True
-        )
+        category_exists = query.category in taxonomy()["category_slugs"] if query.category else True
         body = self.build_request(query, expansions, certificate_slugs, category_exists)
         response = self._call("search", index=self.index_name, body=body)
         hits = response["hits"]["hits"]

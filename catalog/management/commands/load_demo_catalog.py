@@ -22,21 +22,27 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--if-empty", action="store_true",
+            "--if-empty",
+            action="store_true",
             help="Do nothing (but print the logins) when any IKM already exists.",
         )
         parser.add_argument(
-            "--products", type=int, metavar="N",
+            "--products",
+            type=int,
+            metavar="N",
             help="Build a synthetic catalog of N products instead of the curated demo.",
         )
         parser.add_argument(
-            "--vendors", type=int, metavar="M",
+            "--vendors",
+            type=int,
+            metavar="M",
             help="Number of synthetic IKM (with --products; default N/20).",
         )
         parser.add_argument(
-            "--renditions", action="store_true",
+            "--renditions",
+            action="store_true",
             help="Also make the image renditions of the new pages now (curated demo only; "
-                 "otherwise they are made on first view).",
+            "otherwise they are made on first view).",
         )
 
     def handle(self, *args, **options):
@@ -58,22 +64,49 @@ class Command(BaseCommand):
 
     def build(self, products, vendors, options):
         if products is not None:
+            vendors = vendors or max(1, products // 20)
             report = build_synthetic(products, vendors, progress=self.progress_bar)
-            self.stdout.write(self.style.SUCCESS(
-                f"Synthetic catalog: {products} products across {vendors or max(1, products // 20)}"
-                f" IKM; created {report.vendors_created} IKM, {report.products_created} "
-                f"products and {report.images_created} images in {report.seconds:.1f} s."
-            ))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Synthetic catalog: {products} products across {vendors} IKM; created "
+                    f"{report.vendors_created} IKM, {report.products_created} products and "
+                    f"{report.images_created} images in {report.seconds:.1f} s."
+                )
+            )
+            if report.products_created:
+                self.rebuild_elasticsearch_index()
         else:
             report = build_demo(warm_renditions=options["renditions"])
-            self.stdout.write(self.style.SUCCESS(
-                f"Demo catalog: created {report.vendors_created} IKM, "
-                f"{report.products_created} products, {report.images_created} images and "
-                f"{report.users_created} users in {report.seconds:.1f} s."
-            ))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo catalog: created {report.vendors_created} IKM, "
+                    f"{report.products_created} products, {report.images_created} images and "
+                    f"{report.users_created} users in {report.seconds:.1f} s."
+                )
+            )
             if not (report.vendors_created or report.products_created):
                 self.stdout.write("Everything was already there; nothing changed.")
         self.print_logins(report.logins)
+
+    def rebuild_elasticsearch_index(self):
+        """Synthetic pages are saved without publish signals: rebuild the products index.
+
+        (Wagtail's own search index is filled by the builder. The curated demo publishes its
+        pages, which keeps the Elasticsearch index in step by itself.)
+        """
+        from search import indexing
+        from search.indexing import ENGINE_ERRORS
+
+        if not indexing.enabled():
+            return
+        try:
+            indexing.rebuild_index()
+        except ENGINE_ERRORS as error:
+            self.stderr.write(
+                f"Elasticsearch index not rebuilt ({error}): run `manage.py search_reindex`."
+            )
+        else:
+            self.stdout.write("Elasticsearch products index rebuilt.")
 
     @contextmanager
     def quiet_wagtail_log(self, verbosity):

@@ -1,0 +1,46 @@
+"""The taxonomies' names and slugs, cached: every search page needs them for facets and chips,
+and they change only when a curator edits a snippet (which clears the cache)."""
+
+from django.core.cache import cache
+
+TAXONOMY_CACHE_KEY = "search:taxonomy:v1"
+
+
+def taxonomy():
+    data = cache.get(TAXONOMY_CACHE_KEY)
+    if data is None:
+        from catalog.models import Category, CertificateType, Material, Region, Sentra
+
+        categories = [
+            {"id": c.pk, "slug": c.slug, "name": c.name, "parent_id": c.parent_id}
+            for c in Category.objects.order_by("sort_order", "name")
+        ]
+        data = {
+            "categories": categories,
+            "category_slugs": {c["slug"] for c in categories},
+            "region": dict(Region.objects.order_by("name").values_list("slug", "name")),
+            "sentra": dict(Sentra.objects.order_by("name").values_list("slug", "name")),
+            "material": dict(Material.objects.order_by("name").values_list("slug", "name")),
+            "certificate": dict(
+                CertificateType.objects.order_by("name").values_list("slug", "name")
+            ),
+        }
+        cache.set(TAXONOMY_CACHE_KEY, data, 3600)
+    return data
+
+
+def forget_taxonomy(**kwargs):
+    """Signal receiver for any taxonomy snippet saved or deleted."""
+    cache.delete(TAXONOMY_CACHE_KEY)
+
+
+def connect_signals():
+    from django.db.models.signals import post_delete, post_save
+
+    from catalog.models import Category, CertificateType, Material, Region, Sentra
+
+    for model in (Category, CertificateType, Material, Region, Sentra):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_taxonomy, sender=model, dispatch_uid=f"taxonomy-{model.__name__}-{signal}"
+            )
