@@ -369,13 +369,6 @@ def batik(motif, palette):
     return ("batik_cloth", {"motif": motif, "palette": palette})
 
 
-def wa(n, prefix="812"):
-    """A fictitious but valid Indonesian mobile number: +62 8xx 0000 nnnn."""
-    return f"+62{prefix}0000{n:04d}"
-
-
-HALAL = ("halal", "ID32110000{n:05d}1024", 400, None, True)
-
 VENDORS = [
     {
         "key": "trusmi",
@@ -2395,7 +2388,8 @@ def bulk_build(references=True):
     indexing and no reference-index update on each save. Saved objects are collected, and on a
     normal exit they are added to the search backends in bulk (what `update_index` does, for
     these objects only) and, when `references` is true, to Wagtail's reference index (image
-    usage in the admin). Use inside a transaction.
+    usage in the admin). Use inside a transaction. It changes process-wide signal connections
+    for its duration: for management commands and tests, not for code serving requests.
     """
     from modelsearch import index as search_index
     from modelsearch.signal_handlers import post_save_signal_handler
@@ -4011,8 +4005,8 @@ def _synthetic_relations(pages, extras, taxonomy, tag_cache):
             )
         for name in extra["tags"]:
             if name not in tag_cache:
-                tag_cache[name] = Tag.objects.filter(name=name).first() or Tag.objects.create(
-                    name=name, slug=slugify(name)
+                tag_cache[name], _ = Tag.objects.get_or_create(
+                    slug=slugify(name), defaults={"name": name}
                 )
             tagged.append(ProductTag(content_object=page, tag=tag_cache[name]))
         for n, spec in enumerate(extra["certs"]):

@@ -338,7 +338,7 @@ def active_filters(query, linker, vendor_names=None):
     category_names = {c["slug"]: c["name"] for c in labels["categories"]}
     chips = []
     for name in query.active_filters:
-        value = getattr(query, name)
+        value = getattr(query, name, None)
         if name == "category":
             label = category_names.get(value, value)
         elif name in ("region", "sentra", "material", "certificate"):

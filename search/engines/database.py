@@ -14,6 +14,9 @@ from ..taxonomy import taxonomy
 from .base import PRICE_BANDS, SearchEngine
 
 MAX_VENDOR_FACET = 30
+# More matches than this are cut (the least relevant) to stay within the database's bound on
+# query parameters; a catalog query matching this many products needs more words anyway.
+MAX_ID_LIST = 20_000
 
 
 def build_text_query(expansions):
@@ -56,20 +59,19 @@ class DatabaseEngine(SearchEngine):
     def base_queryset(self):
         return ProductPage.objects.live().public()
 
-    def matching(self, expansions, order_by_relevance):
-        """Live, public products matching the words, as a queryset that can be filtered."""
-        queryset = self.base_queryset()
+    def ranked_ids(self, expansions):
+        """Ids of the live products matching the words, best first; None when no words."""
         text_query = build_text_query(expansions)
         if text_query is None:
-            return queryset
+            return None
         backend = get_search_backend(self.backend_name)
-        results = backend.search(
-            text_query, ProductPage.objects.live(), order_by_relevance=order_by_relevance
-        )
-        matched = results.get_queryset()
-        if order_by_relevance:
-            return matched.filter(pk__in=queryset.values("pk"))
-        return queryset.filter(pk__in=matched.values("pk"))
+        results = backend.search(text_query, ProductPage.objects.live(), order_by_relevance=True)
+        return list(results.get_queryset().values_list("pk", flat=True)[:MAX_ID_LIST])
+
+    def matching(self, ranked):
+        """Live, public products, narrowed to the ranked ids when there are words."""
+        queryset = self.base_queryset()
+        return queryset if ranked is None else queryset.filter(pk__in=ranked)
 
     def apply_filters(self, queryset, query, skip=()):
         if (
@@ -115,13 +117,19 @@ class DatabaseEngine(SearchEngine):
 
     def search(self, query, expansions):
         sort = query.effective_sort
-        matched = self.matching(expansions, order_by_relevance=(sort == "relevance"))
-        filtered = self.ordered(self.apply_filters(matched, query), sort)
-        total = filtered.order_by().count()
+        ranked = self.ranked_ids(expansions)
+        matched = self.matching(ranked)
+        filtered = self.apply_filters(matched, query)
         start = (query.page - 1) * query.page_size
-        ids = list(filtered.values_list("pk", flat=True)[start : start + query.page_size])
-        unordered = matched.order_by()
-        facets = self.facet_counts(unordered, query)
+        stop = start + query.page_size
+        if sort == "relevance" and ranked is not None:
+            allowed = set(filtered.order_by().values_list("pk", flat=True))
+            ordered_ids = [pk for pk in ranked if pk in allowed]
+            total, ids = len(ordered_ids), ordered_ids[start:stop]
+        else:
+            total = filtered.order_by().count()
+            ids = list(self.ordered(filtered, sort).values_list("pk", flat=True)[start:stop])
+        facets = self.facet_counts(matched.order_by(), query)
         return EngineResult(ids=ids, total=total, facets=facets, engine=self.name)
 
     def facet_counts(self, matched, query):

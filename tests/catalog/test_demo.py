@@ -26,6 +26,7 @@ from wagtail.search.backends import get_search_backend
 
 from catalog import demo_images
 from catalog.demo import (
+    CURATED_PRODUCT_COUNT,
     DEMO_PASSWORD,
     SYNTHETIC_SKU_PREFIX,
     VENDORS,
@@ -128,6 +129,7 @@ def test_demo_ikm_profiles_are_complete(demo):
 def test_demo_products_are_published_with_pictures_and_alt_text(demo):
     products = ProductPage.objects.live()
     assert products.count() >= 80
+    assert products.count() == CURATED_PRODUCT_COUNT
     assert products.filter(live_revision__isnull=True).count() == 0
     assert products.filter(first_published_at__isnull=True).count() == 0
     assert products.filter(vendor__isnull=True).count() == 0

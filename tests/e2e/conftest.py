@@ -2,7 +2,8 @@
 
 What these fixtures give a test:
 
-* ``browser``: one headless Chromium for the session (``CHROMIUM_PATH`` or /usr/bin/chromium);
+* ``browser``: one headless Chromium (``CHROMIUM_PATH`` or /usr/bin/chromium) shared by the
+  session's browser tests: started by the first, stopped after the last (see BrowserSession);
 * ``context`` / ``page``: a fresh browser context and tab per test, with ``base_url`` set to
   the live server, so ``page.goto("/")`` opens the home page;
 * ``catalog``: a small, believable catalog (regions, a two-level category tree, three IKM,
@@ -25,8 +26,8 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an asyncio event loop in the main thread; Django refuses ORM calls
-# from a thread with a running loop unless told this is deliberate.
+# Playwright's sync API marks an asyncio event loop as running in the main thread; Django
+# refuses ORM calls from a thread with a running loop unless told this is deliberate.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 # pytest-django's live server listens on "localhost" unless told otherwise; an explicit IPv4
 # address avoids Chromium trying ::1 first. An address given by the developer wins.
