@@ -2800,8 +2800,9 @@ def build_product(vendor, collection, data, taxonomy, report):
 
 
 def demo_logins():
-    """The demo accounts that exist, for the command to print."""
-    logins = [
+    """The demo accounts that exist (none before the first build), for the command to print."""
+    primary = next(v for v in VENDORS if v["key"] == PRIMARY_OWNER_KEY)
+    candidates = [
         Login("Operator (superuser)", OPERATOR["username"], DEMO_PASSWORD, "semua akses"),
         Login(
             "Kurator",
@@ -2809,20 +2810,25 @@ def demo_logins():
             DEMO_PASSWORD,
             "menerbitkan halaman, taksonomi, verifikasi sertifikat",
         ),
-    ]
-    if not User.objects.filter(username=owner_username(PRIMARY_OWNER_KEY)).exists():
-        return logins
-    primary = next(v for v in VENDORS if v["key"] == PRIMARY_OWNER_KEY)
-    logins.append(
         Login(
             "Pemilik IKM",
             owner_username(PRIMARY_OWNER_KEY),
             DEMO_PASSWORD,
             f"hanya {primary['title']}",
-        )
-    )
+        ),
+    ]
     others = [owner_username(v["key"]) for v in VENDORS if v["key"] != PRIMARY_OWNER_KEY]
-    logins.append(Login("Pemilik IKM lain", ", ".join(others), DEMO_PASSWORD, "satu akun per IKM"))
+    existing = set(
+        User.objects.filter(
+            username__in=[login.username for login in candidates] + others
+        ).values_list("username", flat=True)
+    )
+    logins = [login for login in candidates if login.username in existing]
+    others = [username for username in others if username in existing]
+    if others:
+        logins.append(
+            Login("Pemilik IKM lain", ", ".join(others), DEMO_PASSWORD, "satu akun per IKM")
+        )
     return logins
 
 

@@ -67,7 +67,8 @@ def mix(a, b, t):
     return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=True))
 
 
-def palette(name):
+def palette_colours(name):
+    """The RGB colours of a palette, darkest first (biru if the name is unknown)."""
     return [hex_rgb(c) for c in PALETTES.get(name, PALETTES["biru"])]
 
 
@@ -336,7 +337,7 @@ MOTIFS = {
 
 
 def pattern(size, motif, palette_name, rng, scale=1.0):
-    tile = MOTIFS.get(motif, motif_megamendung)(palette(palette_name), rng, scale)
+    tile = MOTIFS.get(motif, motif_megamendung)(palette_colours(palette_name), rng, scale)
     return tiled(size, tile)
 
 
@@ -374,10 +375,6 @@ def draw_selendang(image, rng, motif="megamendung", palette="merah", **_):
         x0 = band[3][0] + (band[2][0] - band[3][0]) * t / 30
         y0 = band[3][1] + (band[2][1] - band[3][1]) * t / 30
         draw.line((x0, y0, x0 + 10, y0 + 26), fill=fringe, width=3)
-
-
-def palette_colours(name):
-    return palette(name)
 
 
 def _shirt_outline(w, h):
@@ -1166,7 +1163,7 @@ def initials(name, skip=("ikm", "cv", "pt", "ud", "sanggar", "rumah", "tjap", "c
 def logo_picture(name, seed=None, palette_name=None, size=LOGO_SIZE, text=None):
     """An IKM logo: initials (or `text`) in a circle, with a ring of dots in the IKM's colours."""
     rng = rng_for("logo", seed or name)
-    colours = palette(palette_name or rng.choice(sorted(PALETTES)))
+    colours = palette_colours(palette_name or rng.choice(sorted(PALETTES)))
     w, h = size
     image = Image.new("RGB", size, colours[-1])
     draw = ImageDraw.Draw(image)

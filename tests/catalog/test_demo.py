@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.db import transaction
 from PIL import Image
+from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -22,6 +23,7 @@ from wagtail.models import (
     ReferenceIndex,
     Revision,
 )
+from wagtail.permissions import policy_registry
 from wagtail.search.backends import get_search_backend
 
 from catalog import demo_images
@@ -188,6 +190,16 @@ def test_if_empty_does_nothing_when_ikm_exist(demo):
     assert "kurator" in output
 
 
+def test_if_empty_prints_no_logins_that_do_not_exist(demo):
+    User.objects.filter(username__in=["operator", "kurator"]).delete()
+    User.objects.filter(username__startswith="pemilik.").exclude(username="pemilik.rotan").delete()
+    output = load("--if-empty")
+    assert "pemilik.rotan" in output
+    assert "kurator" not in output and "pemilik.trusmi" not in output
+    User.objects.filter(username="pemilik.rotan").delete()
+    assert "No demo accounts yet" in load("--if-empty")
+
+
 def test_demo_build_is_reasonably_fast(demo):
     # About 8 s of CPU on a developer laptop; generous for a loaded CI machine.
     assert demo.seconds < 90
@@ -235,6 +247,12 @@ def test_owner_permissions_are_exactly_on_their_own_vendor_page(demo):
     assert not product.permissions_for_user(user).can_publish()
     other = ProductPage.objects.exclude(vendor=vendor).first()
     assert not other.permissions_for_user(user).can_edit()
+    # The image chooser offers exactly the IKM's own pictures.
+    policy = policy_registry.get_by_type(get_image_model())
+    assert set(policy.instances_user_has_permission_for(user, "choose")) == set(
+        CatalogImage.objects.filter(collection=collection)
+    )
+    assert policy.user_has_permission(user, "add")
 
 
 def test_every_ikm_has_its_own_owner_and_group(demo):

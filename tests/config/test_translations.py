@@ -126,9 +126,9 @@ def test_english_catalogue_page_shows_english_navigation(client):
     html = response.content.decode()
     assert '<html lang="en">' in html
     nav = _navigation(html)
-    for english in ("Skip to content", "Filter", "Apply", "All regions", "Search", "Catalogue"):
+    for english in ("Skip to content", "Filter", "Apply", "Sort", "Search", "Catalogue"):
         assert english in nav, english
-    for indonesian in ("Langsung ke isi", "Saring", "Terapkan", "Semua wilayah", "Menu utama"):
+    for indonesian in ("Langsung ke isi", "Saring", "Terapkan", "Urutkan", "Menu utama"):
         assert indonesian not in nav, indonesian
 
 
@@ -138,6 +138,6 @@ def test_indonesian_catalogue_page_keeps_source_text(client):
     response = client.get("/katalog/")
     assert response.status_code == 200
     nav = _navigation(response.content.decode())
-    for indonesian in ("Langsung ke isi", "Saring", "Terapkan", "Semua wilayah"):
+    for indonesian in ("Langsung ke isi", "Saring", "Terapkan", "Urutkan"):
         assert indonesian in nav, indonesian
     assert "Skip to content" not in nav

@@ -127,6 +127,11 @@ class Command(BaseCommand):
 
     def print_logins(self, logins):
         self.stdout.write("")
+        if not logins:
+            self.stdout.write(
+                "No demo accounts yet: run `manage.py load_demo_catalog` (without --if-empty)."
+            )
+            return
         self.stdout.write(f"Log in at {ADMIN_URL} (every demo account: {DEMO_PASSWORD})")
         width = max(len(login.role) for login in logins)
         for login in logins:
