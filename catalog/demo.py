@@ -47,7 +47,6 @@ from catalog.models import (
     User,
     VendorCertificate,
     VendorGalleryImage,
-    VendorIndexPage,
     VendorPage,
 )
 from catalog.ownership import ensure_curator_group, ensure_vendor_collection, grant_vendor_ownership
@@ -2571,7 +2570,7 @@ def ensure_image(
 
 
 def site_pages():
-    vendor_index = VendorIndexPage.objects.first()
+    vendor_index = VendorPage.allowed_parent_page_models()[0].objects.first()  # the directory
     if vendor_index is None:
         raise RuntimeError("No IKM directory page (/ikm/): run `manage.py migrate` first.")
     return vendor_index

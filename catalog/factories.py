@@ -23,7 +23,6 @@ from catalog.models import (
     Sentra,
     User,
     VendorCertificate,
-    VendorIndexPage,
     VendorPage,
 )
 
@@ -97,7 +96,8 @@ class ImageFactory(factory.django.DjangoModelFactory):
 
 
 def _default_vendor_index():
-    return VendorIndexPage.objects.first()
+    """The IKM directory page (a showroom page type; found without importing showroom)."""
+    return VendorPage.allowed_parent_page_models()[0].objects.first()
 
 
 class VendorPageFactory(wagtail_factories.PageFactory):

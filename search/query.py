@@ -3,12 +3,21 @@
 import re
 from dataclasses import dataclass, field, replace
 
+from django.utils.translation import gettext_lazy as _
+
 MAX_QUERY_LENGTH = 120
 MAX_PAGE = 1000
 SORTS = ("relevance", "newest", "price_asc", "price_desc")
 AVAILABILITY = ("ready", "preorder", "made_to_order")
 _SLUG = re.compile(r"^[-a-z0-9_]{1,120}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+SORT_OPTIONS = [
+    ("relevance", _("Paling relevan")),
+    ("newest", _("Terbaru")),
+    ("price_asc", _("Harga terendah")),
+    ("price_desc", _("Harga tertinggi")),
+]
 
 # Query-string names, Indonesian like the rest of the site's URLs.
 PARAMS = {

@@ -10,10 +10,9 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.search.utils import normalise_query_string
 
 from catalog.models import ProductPage
-from catalog.models.pages import SORT_OPTIONS
 from catalog.pagination import requested_page
 
-from .query import CatalogQuery
+from .query import SORT_OPTIONS, CatalogQuery
 from .service import Linker, autocomplete, search_catalog
 
 

@@ -1,15 +1,24 @@
-"""The home page and the site's standard content pages."""
+"""The site's own pages: home, the catalog listing, the IKM directory, content pages.
 
+The listing pages live here rather than in catalog because they are views over the search
+service, and catalog imports from no other app (see DESIGN.md)."""
+
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from catalog.blocks import BodyBlock
 from catalog.models import Category, ProductPage, Region, VendorPage
-from catalog.models.pages import BasePage, CatalogIndexPage, VendorIndexPage
+from catalog.models.pages import BasePage
+from catalog.pagination import requested_page
+from search.query import SORT_OPTIONS, CatalogQuery, clean_text
+from search.service import Linker, search_catalog, search_vendors
 
 
 class HomePage(BasePage):
@@ -24,7 +33,11 @@ class HomePage(BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("hero_title"), FieldPanel("hero_text")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["catalog.CatalogIndexPage", "catalog.VendorIndexPage", "showroom.StandardPage"]
+    subpage_types = [
+        "showroom.CatalogIndexPage",
+        "showroom.VendorIndexPage",
+        "showroom.StandardPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -59,3 +72,86 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("halaman standar")
+
+
+class CatalogIndexPage(RoutablePageMixin, BasePage):
+    """/katalog/: every live product, with filters; one sub-URL per category."""
+
+    intro = models.TextField(_("pengantar"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["showroom.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("halaman katalog")
+
+    @path("")
+    def all_products(self, request):
+        return self.render_listing(request, category=None)
+
+    @path("<slug:category_slug>/")
+    def category_products(self, request, category_slug):
+        category = get_object_or_404(Category.objects.select_related("parent"), slug=category_slug)
+        return self.render_listing(request, category=category)
+
+    def render_listing(self, request, category):
+        requested_page(request)
+        overrides = {"page_size": settings.CATALOG_PAGE_SIZE}
+        if category:
+            overrides["category"] = category.slug
+        query = CatalogQuery.from_params(request.GET, **overrides)
+        linker = Linker(self.url, category_url=self.category_url_for_slug)
+        result = search_catalog(query, linker)
+        form_params = query.to_params()
+        if category:
+            form_params.pop("kategori", None)
+        return self.render(
+            request,
+            context_overrides={
+                "category": category,
+                "query": query,
+                "result": result,
+                "products": result,
+                "form_params": form_params,
+                "sort_options": SORT_OPTIONS,
+                "filters_active": bool(query.active_filters)
+                and not (category and query.active_filters == ["category"]),
+            },
+        )
+
+    def category_url(self, category):
+        return self.category_url_for_slug(category.slug)
+
+    def category_url_for_slug(self, slug):
+        return self.url + self.reverse_subpage("category_products", args=[slug])
+
+
+class VendorIndexPage(BasePage):
+    """/ikm/: the directory of IKM, filterable by region."""
+
+    intro = models.TextField(_("pengantar"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["showroom.HomePage"]
+    subpage_types = ["catalog.VendorPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("direktori IKM")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        region = Region.objects.filter(slug=request.GET.get("wilayah", "").strip()[:120]).first()
+        text = clean_text(request.GET.get("q", ""))
+        context["region"] = region
+        context["text"] = text
+        context["regions"] = Region.objects.all()
+        context["vendors"] = search_vendors(
+            text=text,
+            region=region.slug if region else "",
+            page=requested_page(request),
+            page_size=settings.VENDOR_PAGE_SIZE,
+        )
+        return context

@@ -49,8 +49,7 @@ def site_tree(db):
     """The pages the site tree migration created."""
     from wagtail.models import Page
 
-    from catalog.models import CatalogIndexPage, VendorIndexPage
-    from showroom.models import HomePage
+    from showroom.models import CatalogIndexPage, HomePage, VendorIndexPage
 
     return SimpleNamespace(
         root=Page.get_first_root_node(),

@@ -2,14 +2,12 @@
 
 from .images import CatalogImage, CatalogRendition
 from .pages import (
-    CatalogIndexPage,
     ProductCertificate,
     ProductGalleryImage,
     ProductPage,
     ProductTag,
     VendorCertificate,
     VendorGalleryImage,
-    VendorIndexPage,
     VendorPage,
 )
 from .snippets import Category, CertificateType, Material, Region, Sentra
@@ -17,7 +15,6 @@ from .users import User
 
 __all__ = [
     "CatalogImage",
-    "CatalogIndexPage",
     "CatalogRendition",
     "Category",
     "CertificateType",
@@ -31,6 +28,5 @@ __all__ = [
     "User",
     "VendorCertificate",
     "VendorGalleryImage",
-    "VendorIndexPage",
     "VendorPage",
 ]

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +23,6 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -32,11 +30,8 @@ from wagtail.search import index
 from catalog.blocks import BodyBlock
 from catalog.forms import ProductPageForm
 from catalog.money import format_rupiah
-from catalog.pagination import requested_page
 from catalog.panels import PermissionedInlinePanel
 from catalog.phone import display_phone, normalise_phone, normalise_whatsapp
-
-from .snippets import Category, Region
 
 IMAGE_MODEL = settings.WAGTAILIMAGES_IMAGE_MODEL
 
@@ -72,104 +67,6 @@ class BasePage(Page):
         context["breadcrumb_data"] = breadcrumb_list(crumbs, request)
         if hasattr(self, "structured_data"):
             context["structured_data"] = self.structured_data(request)
-        return context
-
-
-SORT_OPTIONS = [
-    ("relevance", _("Paling relevan")),
-    ("newest", _("Terbaru")),
-    ("price_asc", _("Harga terendah")),
-    ("price_desc", _("Harga tertinggi")),
-]
-
-
-class CatalogIndexPage(RoutablePageMixin, BasePage):
-    """/katalog/: every live product, with filters; one sub-URL per category."""
-
-    intro = models.TextField(_("pengantar"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["showroom.HomePage"]
-    subpage_types = []
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("halaman katalog")
-
-    @path("")
-    def all_products(self, request):
-        return self.render_listing(request, category=None)
-
-    @path("<slug:category_slug>/")
-    def category_products(self, request, category_slug):
-        category = get_object_or_404(Category.objects.select_related("parent"), slug=category_slug)
-        return self.render_listing(request, category=category)
-
-    def render_listing(self, request, category):
-        from search.query import CatalogQuery
-        from search.service import Linker, search_catalog
-
-        requested_page(request)
-        overrides = {"page_size": settings.CATALOG_PAGE_SIZE}
-        if category:
-            overrides["category"] = category.slug
-        query = CatalogQuery.from_params(request.GET, **overrides)
-        linker = Linker(self.url, category_url=self.category_url_for_slug)
-        result = search_catalog(query, linker)
-        form_params = query.to_params()
-        if category:
-            form_params.pop("kategori", None)
-        return self.render(
-            request,
-            context_overrides={
-                "category": category,
-                "query": query,
-                "result": result,
-                "products": result,
-                "form_params": form_params,
-                "sort_options": SORT_OPTIONS,
-                "filters_active": bool(query.active_filters) and not (
-                    category and query.active_filters == ["category"]
-                ),
-            },
-        )
-
-    def category_url(self, category):
-        return self.category_url_for_slug(category.slug)
-
-    def category_url_for_slug(self, slug):
-        return self.url + self.reverse_subpage("category_products", args=[slug])
-
-
-class VendorIndexPage(BasePage):
-    """/ikm/: the directory of IKM, filterable by region."""
-
-    intro = models.TextField(_("pengantar"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["showroom.HomePage"]
-    subpage_types = ["catalog.VendorPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("direktori IKM")
-
-    def get_context(self, request, *args, **kwargs):
-        from search.query import clean_text
-        from search.service import search_vendors
-
-        context = super().get_context(request, *args, **kwargs)
-        region = Region.objects.filter(slug=request.GET.get("wilayah", "").strip()[:120]).first()
-        text = clean_text(request.GET.get("q", ""))
-        context["region"] = region
-        context["text"] = text
-        context["regions"] = Region.objects.all()
-        context["vendors"] = search_vendors(
-            text=text,
-            region=region.slug if region else "",
-            page=requested_page(request),
-            page_size=settings.VENDOR_PAGE_SIZE,
-        )
         return context
 
 
@@ -363,7 +260,7 @@ class VendorPage(BasePage):
         index.FilterField("export_ready"),
     ]
 
-    parent_page_types = ["catalog.VendorIndexPage"]
+    parent_page_types = ["showroom.VendorIndexPage"]
     subpage_types = ["catalog.ProductPage"]
 
     class Meta:
@@ -739,8 +636,6 @@ class ProductPage(BasePage):
         context["whatsapp_link"] = (
             self.vendor.whatsapp_link(self.whatsapp_text(request)) if self.vendor else ""
         )
-        catalog = CatalogIndexPage.objects.live().first()
-        context["catalog_page"] = catalog
         context["related"] = ProductPage.listing(
             ProductPage.objects.live().public().filter(category=self.category).exclude(pk=self.pk)
         )[:4]

@@ -12,8 +12,8 @@ def create_site_tree(apps, schema_editor):
     Site = apps.get_model("wagtailcore.Site")
     Locale = apps.get_model("wagtailcore.Locale")
     HomePage = apps.get_model("showroom.HomePage")
-    CatalogIndexPage = apps.get_model("catalog.CatalogIndexPage")
-    VendorIndexPage = apps.get_model("catalog.VendorIndexPage")
+    CatalogIndexPage = apps.get_model("showroom.CatalogIndexPage")
+    VendorIndexPage = apps.get_model("showroom.VendorIndexPage")
 
     if HomePage.objects.exists():
         return

@@ -19,16 +19,14 @@ from catalog.factories import (
     VendorPageFactory,
 )
 from catalog.models import (
-    CatalogIndexPage,
     Category,
     ProductCertificate,
     ProductPage,
-    VendorIndexPage,
     VendorPage,
 )
 from catalog.money import format_rupiah
 from catalog.phone import display_phone, normalise_phone, normalise_whatsapp
-from showroom.models import HomePage, StandardPage
+from showroom.models import CatalogIndexPage, HomePage, StandardPage, VendorIndexPage
 
 pytestmark = pytest.mark.django_db
 

@@ -111,11 +111,13 @@ def test_english_catalogue_is_used():
 
 
 def _navigation(html: str) -> str:
-    """The skip link, the header and the catalogue filters: the template's own UI text."""
+    """The skip link, the header, the catalogue filters and the sort form: the template's own UI
+    text (not product data, which stays in the language the IKM wrote it in)."""
     header = re.search(r"<body.*?</header>", html, re.S)
     filters = re.search(r'<aside class="filters".*?</aside>', html, re.S)
-    assert header and filters, "catalogue page lost its header or filter panel"
-    return header.group(0) + filters.group(0)
+    sort = re.search(r'<form method="get" class="sort-form">.*?</form>', html, re.S)
+    assert header and filters and sort, "catalogue page lost its header, filters or sort form"
+    return header.group(0) + filters.group(0) + sort.group(0)
 
 
 @pytest.mark.django_db
