@@ -1,22 +1,15 @@
 """The contract every catalog search engine keeps (see tests/search/test_contract.py)."""
 
+from ..query import FILTERS
+
 PRICE_BANDS = (
     ("0-50000", 0, 50_000),
     ("50000-200000", 50_000, 200_000),
     ("200000-1000000", 200_000, 1_000_000),
     ("1000000-", 1_000_000, None),
 )
-FACET_NAMES = (
-    "category",
-    "region",
-    "sentra",
-    "material",
-    "certificate",
-    "availability",
-    "vendor",
-    "export_ready",
-    "price",
-)
+# Every filter of a CatalogQuery has a facet of the same name.
+FACET_NAMES = FILTERS
 
 
 class EngineUnavailable(Exception):

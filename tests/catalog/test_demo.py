@@ -6,7 +6,6 @@ end of the module); each test runs in a savepoint on top of it.
 """
 
 import io
-import time
 from types import SimpleNamespace
 
 import pytest
@@ -79,10 +78,8 @@ def counts():
 def demo(django_db_setup, django_db_blocker):
     """The curated demo, built once for the module and rolled back after it."""
     with django_db_blocker.unblock(), transaction.atomic():
-        started = time.perf_counter()
         output = load()
-        seconds = time.perf_counter() - started
-        yield SimpleNamespace(output=output, seconds=seconds, counts=counts())
+        yield SimpleNamespace(output=output, counts=counts())
         transaction.set_rollback(True)
 
 
@@ -198,11 +195,6 @@ def test_if_empty_prints_no_logins_that_do_not_exist(demo):
     assert "kurator" not in output and "pemilik.trusmi" not in output
     User.objects.filter(username="pemilik.rotan").delete()
     assert "No demo accounts yet" in load("--if-empty")
-
-
-def test_demo_build_is_reasonably_fast(demo):
-    # About 8 s of CPU on a developer laptop; generous for a loaded CI machine.
-    assert demo.seconds < 90
 
 
 # -- users, groups and permissions -------------------------------------------------------------
@@ -370,9 +362,7 @@ def test_ensure_curator_group_is_idempotent(site_tree):
 
 @pytest.mark.parametrize("kind", sorted(set(demo_images.DRAWERS) - {"showcase"}))
 def test_product_pictures_are_deterministic_jpegs(kind):
-    started = time.perf_counter()
     data = demo_images.product_image(kind, "uji")
-    assert time.perf_counter() - started < 2
     assert data == demo_images.product_image(kind, "uji")
     image = Image.open(io.BytesIO(data))
     assert image.format == "JPEG"
