@@ -226,7 +226,7 @@ def product_to_document(page, today=None):
 
 def indexable_products():
     """The products the index holds: live and public, like the database engine's base set."""
-    return ProductPage.objects.live().public()
+    return ProductPage.visible()
 
 
 def documents_queryset(queryset):

@@ -147,7 +147,7 @@ def vocabulary():
     if words is None:
         words = set()
         sources = [
-            ProductPage.objects.live().values_list("title", flat=True),
+            ProductPage.visible().values_list("title", flat=True),
             Category.objects.values_list("name", flat=True),
             VendorPage.objects.live().values_list("title", flat=True),
             Material.objects.values_list("name", flat=True),

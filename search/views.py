@@ -26,9 +26,7 @@ def promoted_products(text):
         .order_by("sort_order")
         .values_list("page_id", flat=True)
     )
-    by_id = {
-        p.pk: p for p in ProductPage.listing(ProductPage.objects.live().filter(pk__in=page_ids))
-    }
+    by_id = {p.pk: p for p in ProductPage.listing(ProductPage.visible().filter(pk__in=page_ids))}
     return [by_id[pk] for pk in page_ids if pk in by_id]
 
 

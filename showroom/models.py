@@ -56,7 +56,7 @@ class HomePage(BasePage):
         context["regions"] = Region.objects.annotate(
             vendor_count=Count("vendors", filter=Q(vendors__live=True), distinct=True)
         ).filter(vendor_count__gt=0)
-        context["new_products"] = ProductPage.listing(ProductPage.objects.live().public())[:8]
+        context["new_products"] = ProductPage.listing(ProductPage.visible())[:8]
         context["vendors"] = VendorPage.listing(VendorPage.objects.live().public())[:6]
         return context
 

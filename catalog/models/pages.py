@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -314,7 +315,7 @@ class VendorPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["products"] = ProductPage.listing(
-            ProductPage.objects.live().public().filter(vendor=self)
+            ProductPage.visible().filter(vendor=self)
         )
         context["certificates"] = self.certificates.select_related("certificate_type")
         context["gallery"] = self.gallery_images.select_related("image").prefetch_related(
@@ -575,6 +576,15 @@ class ProductPage(BasePage):
         return super().save(*args, **kwargs)
 
     @classmethod
+    def visible(cls):
+        """What buyers may see: live, public products of a live IKM.
+
+        Unpublishing an IKM's profile takes its products off the site too (listings, search,
+        sitemap, their own URLs), without unpublishing each product.
+        """
+        return cls.objects.live().public().filter(vendor__live=True)
+
+    @classmethod
     def listing(cls, queryset):
         """Product cards in a fixed number of queries, whatever the size of the catalog."""
         return (
@@ -589,6 +599,16 @@ class ProductPage(BasePage):
             )
             .order_by("-first_published_at", "-pk")
         )
+
+    def serve(self, request, *args, **kwargs):
+        if self.vendor_id and not self.vendor.live and not getattr(request, "is_preview", False):
+            raise Http404(_("Produk ini tidak tersedia."))
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        if self.vendor_id and not self.vendor.live:
+            return []
+        return super().get_sitemap_urls(request)
 
     @cached_property
     def main_image(self):
@@ -637,7 +657,7 @@ class ProductPage(BasePage):
             self.vendor.whatsapp_link(self.whatsapp_text(request)) if self.vendor else ""
         )
         context["related"] = ProductPage.listing(
-            ProductPage.objects.live().public().filter(category=self.category).exclude(pk=self.pk)
+            ProductPage.visible().filter(category=self.category).exclude(pk=self.pk)
         )[:4]
         return context
 

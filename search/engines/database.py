@@ -57,7 +57,7 @@ class DatabaseEngine(SearchEngine):
     # -- building blocks -------------------------------------------------------------------
 
     def base_queryset(self):
-        return ProductPage.objects.live().public()
+        return ProductPage.visible()
 
     def ranked_ids(self, expansions):
         """Ids of the live products matching the words, best first; None when no words."""
@@ -186,11 +186,11 @@ class DatabaseEngine(SearchEngine):
 
     def autocomplete(self, text, limit=6):
         backend = get_search_backend(self.backend_name)
-        products = list(
-            backend.autocomplete(
-                text, ProductPage.objects.live().public().select_related("vendor")
-            )[:limit]
-        )
+        # Wagtail's backend filters only on indexed fields, so narrow to visible products after.
+        matched = backend.autocomplete(text, ProductPage.objects.live(), order_by_relevance=True)
+        ranked = list(matched.get_queryset().values_list("pk", flat=True)[: limit * 5])
+        visible = ProductPage.visible().select_related("vendor").in_bulk(ranked)
+        products = [visible[pk] for pk in ranked if pk in visible][:limit]
         vendors = list(
             backend.autocomplete(text, VendorPage.objects.live().public().select_related("region"))[
                 :limit

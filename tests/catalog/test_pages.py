@@ -591,3 +591,24 @@ class TestQueryCountsDoNotGrowWithTheCatalog:
         add_products(vendor, 12, product.category)
         large = count_queries(product.url)
         assert small == large
+
+
+def test_unpublishing_an_ikm_takes_its_products_off_the_site(client):
+    from catalog.factories import ProductPageFactory, VendorPageFactory
+
+    vendor = VendorPageFactory(title="IKM Tutup Sementara")
+    product = ProductPageFactory(parent=vendor, title="Sirup Tutup Sementara")
+    other = ProductPageFactory(title="Sirup Tetap Buka")
+    assert client.get(product.url).status_code == 200
+    vendor.unpublish()
+    product.refresh_from_db()
+    assert product.live  # the product itself stays published...
+    assert client.get(product.url).status_code == 404  # ...but buyers no longer reach it
+    listing = client.get("/katalog/").content.decode()
+    assert "Sirup Tutup Sementara" not in listing and "Sirup Tetap Buka" in listing
+    found = client.get("/cari/", {"q": "sirup"}).content.decode()
+    assert "Sirup Tutup Sementara" not in found and "Sirup Tetap Buka" in found
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert product.url not in sitemap and other.url in sitemap
+    vendor.save_revision().publish()
+    assert client.get(product.url).status_code == 200

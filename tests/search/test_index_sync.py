@@ -186,14 +186,21 @@ def test_unpublishing_an_ikm_with_its_products_removes_them(
     assert search("mendung").ids == []
 
 
-def test_products_left_live_under_an_unpublished_ikm_stay_like_the_database_engine(
+def test_products_left_live_under_an_unpublished_ikm_leave_like_the_database_engine(
     synced, django_capture_on_commit_callbacks, refresh_index
 ):
+    """Unpublishing an IKM's profile takes its (still live) products off the site."""
     from search.engines.database import DatabaseEngine
 
     vendor, product = synced
     with django_capture_on_commit_callbacks(execute=True):
         vendor.unpublish()
+    refresh_index()
+    product.refresh_from_db()
+    assert product.live
+    assert search().ids == DatabaseEngine().search(CatalogQuery(), []).ids == []
+    with django_capture_on_commit_callbacks(execute=True):
+        vendor.save_revision().publish()
     refresh_index()
     assert search().ids == DatabaseEngine().search(CatalogQuery(), []).ids == [product.pk]
 
