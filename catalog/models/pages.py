@@ -314,9 +314,7 @@ class VendorPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["products"] = ProductPage.listing(
-            ProductPage.visible().filter(vendor=self)
-        )
+        context["products"] = ProductPage.listing(ProductPage.visible().filter(vendor=self))
         context["certificates"] = self.certificates.select_related("certificate_type")
         context["gallery"] = self.gallery_images.select_related("image").prefetch_related(
             "image__renditions"
