@@ -162,3 +162,34 @@ def ensure_curator_group(users=()):
     for user in users:
         user.groups.add(group)
     return group
+
+
+def vendors_owned_by(user):
+    """Ids of the IKM (VendorPages) whose pages this user's groups may edit: their own IKM."""
+    from catalog.models import VendorPage
+
+    if not user.is_authenticated:
+        return []
+    return list(
+        VendorPage.objects.filter(
+            group_permissions__group__user=user,
+            group_permissions__permission__codename="change_page",
+        )
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
+def owners_of(vendor_page):
+    """The active users who run this IKM (members of a group with edit rights on its page)."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__page_permissions__page=vendor_page,
+            groups__page_permissions__permission__codename="change_page",
+        )
+        .distinct()
+    )

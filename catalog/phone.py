@@ -25,7 +25,7 @@ def normalise_phone(value):
         digits = "62" + raw[1:]
     else:
         digits = raw
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):
         raise ValidationError(
             _("Nomor hanya boleh berisi angka, spasi, tanda hubung dan awalan +."),
             code="invalid_phone",

@@ -32,6 +32,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("cari/", search_view, name="search"),
     path("cari/saran/", autocomplete_view, name="search_autocomplete"),
+    path("", include("inquiries.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -97,7 +97,10 @@ class CatalogQuery:
         availability = get("availability").strip()
         sort = get("sort").strip()
         page_raw = get("page").strip()
-        page = int(page_raw) if page_raw.isdigit() and 0 < len(page_raw) <= 6 else 1
+        page = (
+            int(page_raw) if page_raw.isascii() and page_raw.isdigit() and len(page_raw) <= 6 else 1
+        )
+        page = max(page, 1)
         price_min, price_max = _amount(get("price_min")), _amount(get("price_max"))
         if price_min is not None and price_max is not None and price_min > price_max:
             price_min, price_max = price_max, price_min

@@ -319,10 +319,6 @@ class VendorPage(BasePage):
         context["gallery"] = self.gallery_images.select_related("image").prefetch_related(
             "image__renditions"
         )
-        context["vendor_whatsapp_link"] = self.whatsapp_link(
-            _("Halo %(ikm)s, saya melihat profil Anda di Etalase IKM: %(url)s")
-            % {"ikm": self.title, "url": self.get_full_url(request)}
-        )
         return context
 
     def structured_data(self, request):
@@ -636,13 +632,6 @@ class ProductPage(BasePage):
     def has_dimensions(self):
         return any((self.length_cm, self.width_cm, self.height_cm))
 
-    def whatsapp_text(self, request):
-        return _("Halo %(ikm)s, saya tertarik dengan %(product)s: %(url)s") % {
-            "ikm": self.vendor.title if self.vendor else "",
-            "product": self.title,
-            "url": self.get_full_url(request),
-        }
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["vendor"] = self.vendor
@@ -651,9 +640,6 @@ class ProductPage(BasePage):
         )
         context["certificates"] = self.certificates.select_related("certificate_type")
         context["materials"] = self.materials.all()
-        context["whatsapp_link"] = (
-            self.vendor.whatsapp_link(self.whatsapp_text(request)) if self.vendor else ""
-        )
         context["related"] = ProductPage.listing(
             ProductPage.visible().filter(category=self.category).exclude(pk=self.pk)
         )[:4]

@@ -116,6 +116,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# Files only the IKM's owners and staff may read (inquiry attachments): never under MEDIA_URL.
+PRIVATE_MEDIA_ROOT = env_str("PRIVATE_MEDIA_ROOT") or str(BASE_DIR / "private-media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -167,6 +169,17 @@ STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
 STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")
 BUYING_ENABLED = bool(STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET)
+
+# Inquiries
+INQUIRY_RETENTION_MONTHS = int(env_str("INQUIRY_RETENTION_MONTHS", "24"))
+INQUIRY_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+INQUIRY_MIN_FILL_SECONDS = 3
+INQUIRY_MAX_LINKS = 2
+INQUIRY_RATE_LIMITS = {"ip": (5, 3600), "email": (3, 3600)}  # (count, seconds)
+NOTIFICATION_MAX_ATTEMPTS = 10
+# How many reverse proxies (load balancer, CDN) stand before the app: the rate limits read the
+# buyer's address from X-Forwarded-For accordingly. 0: use REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
 
 CATALOG_PAGE_SIZE = 24
 VENDOR_PAGE_SIZE = 24

@@ -507,3 +507,10 @@ class TestProductVendor:
         product.save()
         product.refresh_from_db()
         assert product.vendor_id == second.pk
+
+
+def test_phone_numbers_with_non_ascii_digits_are_refused():
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        normalise_phone("0٨١٢٣٤٥٦٧٨٩٠")

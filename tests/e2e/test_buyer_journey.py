@@ -67,7 +67,9 @@ def test_buyer_finds_a_product_and_contacts_its_ikm(
 
     whatsapp = page.get_by_role("link", name=re.compile(r"^Chat WhatsApp"))
     expect(whatsapp).to_have_count(1)
-    href = whatsapp.get_attribute("href")
+    counted = whatsapp.get_attribute("href")
+    assert counted == f"/wa/{product.pk}/", counted  # counts the click, then goes to wa.me
+    href = page.request.get(origin + counted, max_redirects=0).headers["location"]
     assert href.startswith("https://wa.me/62"), href
     assert quote(product.title) in href, href
     assert quote(f"{origin}/ikm/{vendor.slug}/{PRODUCT}/", safe="") in href.replace("/", "%2F")

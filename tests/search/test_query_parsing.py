@@ -134,3 +134,9 @@ def test_any_query_string_parses(params):
     assert len(query.text) <= MAX_QUERY_LENGTH
     assert query.page >= 1
     assert CatalogQuery.from_params(query.to_params()) == query
+
+
+def test_page_zero_or_odd_digits_mean_the_first_page():
+    assert parse("halaman=0").page == 1
+    assert parse("halaman=000").page == 1
+    assert parse("halaman=%D9%A3").page == 1  # an Arabic-Indic digit

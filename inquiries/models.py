@@ -1,0 +1,194 @@
+"""Buyer inquiries and the notifications they cause.
+
+An inquiry is committed before any email is tried; every email is a `Notification` row that
+records its attempts, so a failing mail server loses nothing and `send_pending_notifications`
+can try again.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files with no public URL: they are read only through views that check permissions."""
+
+    def url(self, name):
+        raise ValueError("Private files have no URL; use the admin attachment view.")
+
+
+def private_storage():
+    """Attachments live outside MEDIA_ROOT: no URL serves them but the owners' admin view."""
+    return PrivateStorage(location=settings.PRIVATE_MEDIA_ROOT)
+
+
+def attachment_path(instance, filename):
+    """A random name: the buyer's file name is never used on disk."""
+    extension = filename.rsplit(".", 1)[-1].lower()[:5]
+    return f"inquiries/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+
+
+class InquiryQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """What this user may read: all for staff (curators, operators), their IKM's for owners."""
+        from catalog.ownership import vendors_owned_by
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser or user.has_perm("inquiries.view_all_inquiries"):
+            return self
+        return self.filter(vendor_id__in=vendors_owned_by(user))
+
+
+class Inquiry(models.Model):
+    """A buyer's question to an IKM, about one product or the IKM as a whole."""
+
+    class BuyerType(models.TextChoices):
+        RETAIL = "retail", _("Eceran")
+        WHOLESALE = "wholesale", _("Grosir atau reseller")
+        EXPORT = "export", _("Ekspor")
+        INDUSTRY = "industry", _("Pengadaan industri")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Baru")
+        READ = "read", _("Sudah dibaca")
+        REPLIED = "replied", _("Sudah dibalas")
+        CLOSED = "closed", _("Selesai")
+
+    reference = models.CharField(_("nomor"), max_length=24, unique=True, null=True, editable=False)
+    vendor = models.ForeignKey(
+        "catalog.VendorPage",
+        verbose_name=_("IKM"),
+        on_delete=models.PROTECT,
+        related_name="inquiries",
+    )
+    product = models.ForeignKey(
+        "catalog.ProductPage",
+        verbose_name=_("produk"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inquiries",
+    )
+    product_title = models.CharField(_("nama produk"), max_length=255, blank=True)
+    name = models.CharField(_("nama"), max_length=120)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("telepon/WhatsApp"), max_length=20, blank=True)
+    buyer_type = models.CharField(_("jenis pembeli"), max_length=20, choices=BuyerType.choices)
+    company = models.CharField(_("perusahaan"), max_length=160, blank=True)
+    quantity = models.PositiveIntegerField(_("jumlah"), null=True, blank=True)
+    unit = models.CharField(_("satuan"), max_length=20, blank=True)
+    wanted_by = models.DateField(_("dibutuhkan tanggal"), null=True, blank=True)
+    message = models.TextField(_("pesan"))
+    consent = models.BooleanField(_("bersedia dihubungi"), default=False)
+    attachment = models.FileField(
+        _("lampiran"),
+        upload_to=attachment_path,
+        storage=private_storage,
+        blank=True,
+        max_length=200,
+    )
+    language = models.CharField(_("bahasa"), max_length=5, default="id")
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    created_at = models.DateTimeField(_("dikirim"), default=timezone.now, db_index=True)
+    anonymised_at = models.DateTimeField(_("dianonimkan"), null=True, blank=True)
+
+    objects = InquiryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pertanyaan pembeli")
+        verbose_name_plural = _("pertanyaan pembeli")
+        ordering = ["-created_at"]
+        permissions = [("view_all_inquiries", _("Dapat melihat pertanyaan semua IKM"))]
+
+    def __str__(self):
+        return self.reference
+
+    def save(self, *args, **kwargs):
+        """The first save also gives the reference, INQ-<year>-<id>, in the same transaction."""
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if not self.reference:
+                self.reference = f"INQ-{self.created_at:%Y}-{self.pk:06d}"
+                Inquiry.objects.filter(pk=self.pk).update(reference=self.reference)
+
+    @cached_property
+    def subject(self):
+        return self.product_title or self.vendor.title
+
+    @property
+    def contact(self):
+        return self.email or self.phone
+
+
+class Notification(models.Model):
+    """One email to send about an inquiry; kept until sent, with every failed attempt."""
+
+    class Kind(models.TextChoices):
+        OWNER = "owner", _("Pemberitahuan ke IKM")
+        BUYER = "buyer", _("Konfirmasi ke pembeli")
+        REPLY = "reply", _("Balasan dari admin")
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
+    recipients = models.TextField(_("penerima"))
+    subject = models.CharField(_("subjek"), max_length=255)
+    body = models.TextField(_("isi"))
+    reply_to = models.CharField(_("balas ke"), max_length=255, blank=True)
+    language = models.CharField(max_length=5, default="id")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(_("terkirim"), null=True, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
+    last_error = models.TextField(_("galat terakhir"), blank=True)
+
+    class Meta:
+        verbose_name = _("email pertanyaan")
+        verbose_name_plural = _("email pertanyaan")
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"{self.inquiry} · {self.get_kind_display()}"
+
+    @property
+    def recipient_list(self):
+        return [r for r in self.recipients.split(",") if r]
+
+
+class WhatsAppClick(models.Model):
+    """Clicks on a product's (or IKM's) WhatsApp button, counted per day; no cookie, no IP."""
+
+    vendor = models.ForeignKey("catalog.VendorPage", on_delete=models.CASCADE, related_name="+")
+    product = models.ForeignKey(
+        "catalog.ProductPage", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    date = models.DateField(default=timezone.localdate)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("klik WhatsApp")
+        verbose_name_plural = _("klik WhatsApp")
+        indexes = [models.Index(fields=["vendor", "product", "date"])]
+
+    def __str__(self):
+        return f"{self.product or self.vendor} {self.date}: {self.count}"
+
+    @classmethod
+    def record(cls, vendor, product=None):
+        row, _created = cls.objects.get_or_create(
+            vendor=vendor, product=product, date=timezone.localdate()
+        )
+        cls.objects.filter(pk=row.pk).update(count=models.F("count") + 1)
