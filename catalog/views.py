@@ -12,6 +12,10 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /cari/",
         "Disallow: /en/cari/",
+        "Disallow: /tanya/",
+        "Disallow: /en/tanya/",
+        "Disallow: /wa/",
+        "Disallow: /en/wa/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

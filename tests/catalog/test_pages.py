@@ -484,6 +484,8 @@ class TestSitemapAndRobots:
         lines = response.content.decode().splitlines()
         assert "Sitemap: http://testserver/sitemap.xml" in lines
         assert "Disallow: /admin/" in lines
+        # Search results, inquiry forms and the counted WhatsApp redirect are not for crawlers.
+        assert {"Disallow: /cari/", "Disallow: /tanya/", "Disallow: /wa/"} <= set(lines)
 
 
 class TestLanguages:
