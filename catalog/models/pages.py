@@ -373,6 +373,18 @@ class VendorCertificate(CertificateBase):
     page = ParentalKey(VendorPage, on_delete=models.CASCADE, related_name="certificates")
 
 
+def dimension_field(label):
+    """A product dimension in centimetres, to one decimal, optional and never negative."""
+    return models.DecimalField(
+        label,
+        max_digits=7,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+
+
 class ProductTag(TaggedItemBase):
     content_object = ParentalKey(
         "catalog.ProductPage", on_delete=models.CASCADE, related_name="tagged_items"
@@ -451,30 +463,9 @@ class ProductPage(BasePage):
     lead_time_days = models.PositiveSmallIntegerField(
         _("waktu produksi (hari)"), null=True, blank=True
     )
-    length_cm = models.DecimalField(
-        _("panjang (cm)"),
-        max_digits=7,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-    width_cm = models.DecimalField(
-        _("lebar (cm)"),
-        max_digits=7,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-    height_cm = models.DecimalField(
-        _("tinggi (cm)"),
-        max_digits=7,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
+    length_cm = dimension_field(_("panjang (cm)"))
+    width_cm = dimension_field(_("lebar (cm)"))
+    height_cm = dimension_field(_("tinggi (cm)"))
     weight_grams = models.PositiveIntegerField(_("berat (gram)"), null=True, blank=True)
     hs_code = models.CharField(
         _("kode HS"),
