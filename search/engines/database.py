@@ -1,7 +1,8 @@
 """The database engine: Wagtail's database search (SQLite FTS5, PostgreSQL full-text search
 with the `indonesian` configuration) for the words, the ORM for filters and facet counts."""
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db import connection
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from modelsearch.query import And, Or, Phrase, PlainText
 from wagtail.search.backends import get_search_backend
@@ -38,14 +39,64 @@ def valid_certificate_q(prefix=""):
 
 
 def certificate_exists(slug):
-    """Products whose own or whose IKM's certificate of this type is verified and unexpired."""
-    own = ProductCertificate.objects.filter(
-        valid_certificate_q(), page_id=OuterRef("pk"), certificate_type__slug=slug
+    """Products whose own or whose IKM's certificate of this type is verified and unexpired.
+
+    Uncorrelated subqueries: a correlated EXISTS per product took seconds on 10,000 products.
+    """
+    own = ProductCertificate.objects.filter(valid_certificate_q(), certificate_type__slug=slug)
+    vendor = VendorCertificate.objects.filter(valid_certificate_q(), certificate_type__slug=slug)
+    return Q(pk__in=own.values("page_id")) | Q(vendor_id__in=vendor.values("page_id"))
+
+
+def certificate_counts(products):
+    """{certificate type slug: number of `products` holding it (their own or their IKM's)}."""
+    vendor_of = dict(products.values_list("pk", "vendor_id"))
+    pairs = set(
+        ProductCertificate.objects.filter(
+            valid_certificate_q(), page_id__in=products.values("pk")
+        ).values_list("page_id", "certificate_type__slug")
     )
-    vendor = VendorCertificate.objects.filter(
-        valid_certificate_q(), page_id=OuterRef("vendor_id"), certificate_type__slug=slug
+    by_vendor = {}
+    for vendor_id, slug in VendorCertificate.objects.filter(
+        valid_certificate_q(), page_id__in=products.values("vendor_id")
+    ).values_list("page_id", "certificate_type__slug"):
+        by_vendor.setdefault(vendor_id, set()).add(slug)
+    for product_id, vendor_id in vendor_of.items():
+        pairs.update((product_id, slug) for slug in by_vendor.get(vendor_id, ()))
+    counts = dict.fromkeys(taxonomy()["certificate"], 0)
+    for _product_id, slug in pairs:
+        counts[slug] = counts.get(slug, 0) + 1
+    return counts
+
+
+def sqlite_ranked_ids(backend, text_query):
+    """Product ids ranked by SQLite FTS5's bm25, in one pass over the full-text index.
+
+    Wagtail's SQLite backend orders by relevance with a correlated subquery per matching row,
+    which takes seconds once thousands of products match (measured: 4.5 s for 4,000 matches
+    of 'batik' among 10,000 products); reading the ranking straight from the FTS table is one
+    indexed query. Uses the backend's own query compiler, so matching is exactly Wagtail's.
+    """
+    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    compiler = backend.query_compiler_class(
+        ProductPage.objects.live(), text_query, order_by_relevance=True
     )
-    return Q(Exists(own)) | Q(Exists(vendor))
+    config = compiler.get_config(backend)
+    search_query = compiler.build_search_query(normalize(compiler.query), config=config)
+    rank = compiler._build_rank_expression(compiler.get_search_vectors(), config)
+    rows = (
+        SQLiteFTSIndexEntry.objects.filter(
+            MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS, search_query)
+        )
+        .filter(index_entry__content_type__in=get_descendants_content_types_pks(ProductPage))
+        .annotate(score=rank)
+        .order_by("score", "-index_entry__object_id")
+        .values_list("index_entry__object_id", flat=True)
+    )
+    return [int(object_id) for object_id in rows]
 
 
 class DatabaseEngine(SearchEngine):
@@ -65,6 +116,8 @@ class DatabaseEngine(SearchEngine):
         if text_query is None:
             return None
         backend = get_search_backend(self.backend_name)
+        if connection.vendor == "sqlite" and hasattr(backend, "query_compiler_class"):
+            return sqlite_ranked_ids(backend, text_query)[:MAX_ID_LIST]
         results = backend.search(text_query, ProductPage.objects.live(), order_by_relevance=True)
         return list(results.get_queryset().values_list("pk", flat=True)[:MAX_ID_LIST])
 
@@ -163,14 +216,7 @@ class DatabaseEngine(SearchEngine):
         if query.vendor and query.vendor not in facets["vendor"]:
             count = base("vendor").filter(vendor__slug=query.vendor).count()
             facets["vendor"][query.vendor] = count
-        slugs = list(taxonomy()["certificate"])
-        if slugs:
-            counts = base("certificate").aggregate(
-                **{f"c{i}": Count("pk", filter=certificate_exists(s)) for i, s in enumerate(slugs)}
-            )
-            facets["certificate"] = {s: counts[f"c{i}"] for i, s in enumerate(slugs)}
-        else:
-            facets["certificate"] = {}
+        facets["certificate"] = certificate_counts(base("certificate"))
         price_base = base("price")
         bands = {}
         for key, low, high in PRICE_BANDS:
