@@ -15,8 +15,7 @@ def requested_page(request, param=PAGE_PARAM):
     return int(raw)
 
 
-def paginate(request, queryset, per_page, param=PAGE_PARAM):
-    """Return the requested page of `queryset`; a number past the end gives the last page."""
-    number = requested_page(request, param)
+def paginate(queryset, per_page, number):
+    """Page `number` of `queryset`; a number past the end gives the last page."""
     paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
     return paginator.page(min(number, paginator.num_pages))

@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from wagtail.search.backends import get_search_backend
 
 from catalog.models import (
     Category,
@@ -24,9 +25,10 @@ from catalog.models import (
     VendorPage,
 )
 from catalog.money import format_rupiah
+from catalog.pagination import paginate
 
 from .engines.base import PRICE_BANDS, EngineUnavailable
-from .engines.database import DatabaseEngine
+from .engines.database import DatabaseEngine, build_text_query
 from .models import SynonymSet
 from .query import CatalogQuery
 from .results import ActiveFilter, Facet, FacetOption, SearchResult
@@ -187,11 +189,6 @@ def suggest(text):
     return " ".join(result) if changed else ""
 
 
-def _labels():
-    """Names for facet values, keyed by facet then slug (cached, see search.taxonomy)."""
-    return taxonomy()
-
-
 def price_band_label(key):
     low, _sep, high = key.partition("-")
     if not high:
@@ -202,7 +199,7 @@ def price_band_label(key):
 
 
 def build_facets(counts, query, linker):
-    labels = _labels()
+    labels = taxonomy()
     facets = []
 
     category_counts = counts.get("category", {})
@@ -366,11 +363,6 @@ def search_vendors(text="", region="", page=1, page_size=24):
     IKM are few (hundreds), so both engines answer this from the database; the words go through
     Wagtail's database search with the same synonym expansion as products.
     """
-    from django.core.paginator import Paginator
-    from wagtail.search.backends import get_search_backend
-
-    from .engines.database import build_text_query
-
     queryset = VendorPage.objects.live().public()
     if text:
         text_query = build_text_query(expand(text, SynonymSet.all_sets()))
@@ -381,8 +373,7 @@ def search_vendors(text="", region="", page=1, page_size=24):
             queryset = queryset.filter(pk__in=matched.get_queryset().values("pk"))
     if region:
         queryset = queryset.filter(region__slug=region)
-    paginator = Paginator(VendorPage.listing(queryset), page_size, allow_empty_first_page=True)
-    return paginator.page(min(page, paginator.num_pages))
+    return paginate(VendorPage.listing(queryset), page_size, page)
 
 
 def autocomplete(text, limit=6):

@@ -47,12 +47,7 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["catalog_page"] = CatalogIndexPage.objects.live().first()
         context["vendor_index"] = VendorIndexPage.objects.live().first()
-        live = Q(products__live=True)
-        context["categories"] = (
-            Category.objects.filter(parent__isnull=True)
-            .annotate(direct_count=Count("products", filter=live, distinct=True))
-            .prefetch_related("children")
-        )
+        context["categories"] = Category.objects.filter(parent__isnull=True)
         context["regions"] = Region.objects.annotate(
             vendor_count=Count("vendors", filter=Q(vendors__live=True), distinct=True)
         ).filter(vendor_count__gt=0)

@@ -615,7 +615,7 @@ class ProductPage(BasePage):
 
     @property
     def availability_display(self):
-        if self.availability == self.Availability.READY and not self.stock:
+        if not self.in_stock:
             return _("Stok habis")
         return self.get_availability_display()
 
@@ -641,7 +641,7 @@ class ProductPage(BasePage):
             return "https://schema.org/PreOrder"
         if self.availability == self.Availability.MADE_TO_ORDER:
             return "https://schema.org/MadeToOrder"
-        return "https://schema.org/InStock" if self.stock else "https://schema.org/OutOfStock"
+        return "https://schema.org/InStock" if self.in_stock else "https://schema.org/OutOfStock"
 
     def structured_data(self, request):
         url = self.get_full_url(request)

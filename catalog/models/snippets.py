@@ -74,14 +74,6 @@ class Category(index.Indexed, SlugNamed):
                     {"parent": _("Kategori ini punya subkategori, jadi tidak bisa diberi induk.")}
                 )
 
-    @property
-    def is_top_level(self):
-        return self.parent_id is None
-
-    def descendant_ids(self):
-        """This category and its subcategories, for filtering."""
-        return [self.pk, *self.children.values_list("pk", flat=True)]
-
 
 class Region(SlugNamed):
     """A kota or kabupaten: Kota Cirebon, Kabupaten Cirebon, Kota Cilegon, Indramayu, ..."""

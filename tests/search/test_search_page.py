@@ -62,7 +62,7 @@ def test_query_stays_in_the_box_and_results_are_highlighted(client, shop):
 
 
 def test_facets_show_counts_and_link_to_filtered_results(client, shop):
-    page = soup(client.get("/cari/", {"q": "batik rotan kursi kain kemeja"[:5]}))
+    page = soup(client.get("/cari/", {"q": "batik"}))
     region_links = {
         a.get_text(" ", strip=True): a["href"] for a in page.select("#facet-region ~ ul a")
     }
