@@ -825,3 +825,18 @@ def test_client_ip_behind_trusted_proxies(rf, settings):
     assert client_ip(request) == "203.0.113.9"  # what our one proxy saw, not the forged left
     settings.TRUSTED_PROXY_COUNT = 3
     assert client_ip(request) == "10.0.0.2"  # fewer hops than proxies: fall back
+
+
+def test_a_post_without_the_csrf_token_is_refused_and_saves_nothing(product):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(post_url(product), valid_data())
+    assert response.status_code == 403
+    assert not Inquiry.objects.exists()
+    # With the token from the page, the same post goes through.
+    client.get(product.url)
+    token = client.cookies["csrftoken"].value
+    response = client.post(post_url(product), valid_data(csrfmiddlewaretoken=token))
+    assert response.status_code == 302
+    assert Inquiry.objects.count() == 1
