@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalog.views import robots_txt
+from config.health import healthz
 from search.views import autocomplete_view, search_view
 
 urlpatterns = [
@@ -15,6 +16,7 @@ urlpatterns = [
     path("dokumen/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
