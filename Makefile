@@ -39,10 +39,12 @@ run: install messages ## Set up, migrate, load the demo catalog when empty, and 
 test: install messages browser ## Set up and run the whole test suite (unit, integration, browser)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: install ## ruff check + ruff format --check + djhtml
+lint: install ## ruff, djhtml, bandit (no medium/high finding) and pip-audit (no fixable vulnerability)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	$(BIN)/bandit -c pyproject.toml -r . --severity-level medium --quiet
+	$(PY) scripts/audit_dependencies.py
 
 format: install ## Apply ruff format, ruff's fixes and djhtml
 	$(BIN)/ruff check --fix .
