@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run test lint format install browser messages check clean bench-search
+.PHONY: help run test lint format install browser messages check clean bench-search audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -56,10 +56,13 @@ check: install ## Django system checks and the missing-migrations check
 	$(PY) manage.py makemigrations --check --dry-run
 
 clean: ## Remove the virtual environment, node_modules and caches (not the database)
-	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache .audit
 
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench.sqlite3
 
 bench-search: install ## Search p50/p95 and SQL per search on a 10,000-product catalog (database + osmem)
 	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} $(PY) manage.py migrate --no-input -v 0
 	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} $(PY) manage.py bench_search --osmem --json bench-search.json
+
+audit: install messages browser ## Lighthouse (mobile) on home, catalog, product, search: fails below 95
+	$(PY) scripts/lighthouse_audit.py

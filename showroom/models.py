@@ -43,6 +43,9 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("beranda")
 
+    def get_meta_description(self):
+        return super().get_meta_description() or self.hero_text
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["catalog_page"] = CatalogIndexPage.objects.live().first()
@@ -81,6 +84,9 @@ class CatalogIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("halaman katalog")
+
+    def get_meta_description(self):
+        return super().get_meta_description() or self.intro
 
     @path("")
     def all_products(self, request):
@@ -135,6 +141,9 @@ class VendorIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("direktori IKM")
+
+    def get_meta_description(self):
+        return super().get_meta_description() or self.intro
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

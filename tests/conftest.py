@@ -98,3 +98,21 @@ def jsonld_blocks(html):
 @pytest.fixture
 def parse_jsonld():
     return jsonld_blocks
+
+
+@pytest.fixture(scope="session")
+def project_script():
+    """Import one of scripts/*.py as a module (the scripts are not a package): name -> module."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    def load(name):
+        path = Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look the module up while it executes
+        spec.loader.exec_module(module)
+        return module
+
+    return load

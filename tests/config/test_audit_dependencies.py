@@ -1,23 +1,12 @@
 """scripts/audit_dependencies.py: what fails `make lint` and what only warns."""
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "audit_dependencies.py"
 
+@pytest.fixture(scope="module")
+def audit(project_script):
+    return project_script("audit_dependencies")
 
-def load_script():
-    spec = importlib.util.spec_from_file_location("audit_dependencies", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-audit = load_script()
 
 # Shaped like `pip-audit --format json`.
 VULNERABLE = {
@@ -44,7 +33,7 @@ UNREACHABLE = {
 }
 
 
-def test_fixable_vulnerabilities_are_listed():
+def test_fixable_vulnerabilities_are_listed(audit):
     audited, skipped, fixable = audit.summarise(VULNERABLE)
     assert audited == ["django", "wagtail"]
     assert skipped == ["etalase-ikm"]
@@ -60,7 +49,7 @@ def test_fixable_vulnerabilities_are_listed():
         (UNREACHABLE, "1", 1),
     ],
 )
-def test_exit_status(monkeypatch, capsys, report, required, code):
+def test_exit_status(audit, monkeypatch, capsys, report, required, code):
     monkeypatch.setattr(audit, "run_pip_audit", lambda: report)
     monkeypatch.setenv("PIP_AUDIT_REQUIRED", required)
     assert audit.main() == code
