@@ -129,10 +129,12 @@ def test_public_templates_have_no_inline_code(path):
 # --- production settings -------------------------------------------------------------------------
 
 
-def run_manage(*args, **env):
+def run_production(*argv, **env):
+    """Run our interpreter (`manage.py ...` or `-c code`) under production settings."""
     clean_env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "LANG": "C.UTF-8",
+        "PYTHONPATH": str(ROOT),
         "PYTHONDONTWRITEBYTECODE": "1",
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         # Long and random enough for check --deploy (security.W009); never used elsewhere.
@@ -140,8 +142,8 @@ def run_manage(*args, **env):
         "ALLOWED_HOSTS": "etalase.example.id",
         **env,
     }
-    return subprocess.run(  # noqa: S603 - our own interpreter and manage.py, fixed arguments
-        [sys.executable, "manage.py", *args],
+    return subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
+        [sys.executable, *argv],
         cwd=ROOT,
         env=clean_env,
         capture_output=True,
@@ -152,31 +154,17 @@ def run_manage(*args, **env):
 
 
 def test_check_deploy_is_silent_under_production_settings():
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING")
+    result = run_production("manage.py", "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
     assert "WARNING" not in result.stderr + result.stdout
 
 
 def test_production_logs_are_json_lines():
-    code = (
-        "import json, logging, django; django.setup(); "
-        "logging.getLogger('etalase.test').warning('halo %s', 'dunia', extra={'ikm': 7})"
-    )
-    result = subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env={
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "PYTHONPATH": str(ROOT),
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "SECRET_KEY": "k" * 50,
-            "ALLOWED_HOSTS": "etalase.example.id",
-        },
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    result = run_production(
+        "-c",
+        "import logging, django; django.setup(); "
+        "logging.getLogger('etalase.test').warning('halo %s', 'dunia', extra={'ikm': 7})",
     )
     assert result.returncode == 0, result.stderr
     entry = json.loads(result.stderr.strip().splitlines()[-1])
@@ -185,3 +173,19 @@ def test_production_logs_are_json_lines():
     assert entry["message"] == "halo dunia"
     assert entry["ikm"] == 7
     assert entry["time"].endswith("+00:00")
+
+
+@pytest.mark.django_db
+def test_healthz_is_the_only_path_exempt_from_the_https_redirect(client, settings, site_tree):
+    result = run_production(
+        "-c",
+        "import json, django; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps([s.SECURE_SSL_REDIRECT, s.SECURE_REDIRECT_EXEMPT]))",
+    )
+    assert result.returncode == 0, result.stderr
+    redirect, exempt = json.loads(result.stdout.strip().splitlines()[-1])
+    assert redirect is True
+    settings.SECURE_SSL_REDIRECT, settings.SECURE_REDIRECT_EXEMPT = redirect, exempt
+    assert client.get("/").status_code == 301
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/healthz/").status_code == 301
