@@ -145,9 +145,7 @@ def scores(report, without=()):
         category = report["categories"][name]
         if name == "seo" and without:
             refs = [
-                ref
-                for ref in category["auditRefs"]
-                if ref["weight"] and ref["id"] not in without
+                ref for ref in category["auditRefs"] if ref["weight"] and ref["id"] not in without
             ]
             total = sum(ref["weight"] for ref in refs)
             value = sum(ref["weight"] * (report["audits"][ref["id"]]["score"] or 0) for ref in refs)
