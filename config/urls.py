@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalog.views import robots_txt
+from orders.views import stripe_webhook
 from search.views import autocomplete_view, search_view
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("stripe/webhook/", stripe_webhook, name="stripe_webhook"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -33,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("cari/", search_view, name="search"),
     path("cari/saran/", autocomplete_view, name="search_autocomplete"),
     path("", include("inquiries.urls")),
+    path("", include("orders.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
