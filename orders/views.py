@@ -10,6 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from catalog.models import ProductPage
+from inquiries.views import focus_first_error
 
 from .checkout import can_buy, open_checkout, place_order
 from .forms import OrderForm
@@ -82,15 +83,6 @@ def order_form(request, product_id):
     )
     response["X-Robots-Tag"] = "noindex"
     return response
-
-
-def focus_first_error(form):
-    if not form.is_bound:
-        return
-    for name in form.errors:
-        if name in form.fields and not form.fields[name].widget.is_hidden:
-            form.fields[name].widget.attrs["autofocus"] = True
-            return
 
 
 def order_by_token(token):

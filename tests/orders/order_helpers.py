@@ -82,11 +82,14 @@ def signed(event, secret, timestamp=None, body=None):
     return payload, header
 
 
-def post_webhook(event, secret, client=None, **kwargs):
-    payload, header = signed(event, secret, **kwargs)
+def post_raw(payload, header, client=None):
     return (client or Client()).post(
         "/stripe/webhook/",
         data=payload,
         content_type="application/json",
         HTTP_STRIPE_SIGNATURE=header,
     )
+
+
+def post_webhook(event, secret, client=None, **kwargs):
+    return post_raw(*signed(event, secret, **kwargs), client=client)

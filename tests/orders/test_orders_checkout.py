@@ -290,3 +290,14 @@ def test_order_pages_are_found_by_token_only(client, buying, shop):
     assert "noindex" in response["X-Robots-Tag"]
     assert len(order.token) >= 32
     assert make_order(shop.product_a).token != order.token
+
+
+def test_an_owner_turns_online_sales_on_in_their_ikms_profile(shop):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(shop.owner_a)
+    response = client.get(f"/admin/pages/{shop.vendor_a.pk}/edit/")
+    assert response.status_code == 200
+    field = BeautifulSoup(response.content, "html.parser").find("input", {"name": "sells_online"})
+    assert field is not None and field.has_attr("checked")

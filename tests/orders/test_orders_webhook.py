@@ -7,7 +7,7 @@ import time
 import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
-from order_helpers import make_order, post_webhook, session_event, signed
+from order_helpers import make_order, post_raw, post_webhook, session_event, signed
 
 from catalog.factories import UserFactory
 from catalog.models import ProductPage
@@ -83,12 +83,7 @@ def test_a_signature_that_does_not_verify_is_400_and_changes_nothing(order, shop
         payload, header = signed(event, WEBHOOK_SECRET, timestamp=int(time.time()) - 301)
     elif case == "no-header":
         header = ""
-    response = client.post(
-        "/stripe/webhook/",
-        data=payload,
-        content_type="application/json",
-        HTTP_STRIPE_SIGNATURE=header,
-    )
+    response = post_raw(payload, header, client)
     assert response.status_code == 400
     assert state(order) == Order.Status.PENDING
     assert stock(shop.product_a) == 5
@@ -97,12 +92,7 @@ def test_a_signature_that_does_not_verify_is_400_and_changes_nothing(order, shop
 
 def test_a_body_that_is_not_json_is_400(buying, client):
     payload, header = signed({}, WEBHOOK_SECRET, body="not json{")
-    response = client.post(
-        "/stripe/webhook/",
-        data=payload,
-        content_type="application/json",
-        HTTP_STRIPE_SIGNATURE=header,
-    )
+    response = post_raw(payload, header, client)
     assert response.status_code == 400
 
 
