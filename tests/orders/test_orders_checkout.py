@@ -301,3 +301,17 @@ def test_an_owner_turns_online_sales_on_in_their_ikms_profile(shop):
     assert response.status_code == 200
     field = BeautifulSoup(response.content, "html.parser").find("input", {"name": "sells_online"})
     assert field is not None and field.has_attr("checked")
+
+
+def test_robots_keep_crawlers_off_order_forms_and_order_pages(client):
+    lines = client.get("/robots.txt").content.decode().splitlines()
+    for path in ("/beli/", "/en/beli/", "/pesanan/", "/en/pesanan/"):
+        assert f"Disallow: {path}" in lines
+
+
+def test_success_page_survives_stripe_not_knowing_the_session(client, buying, shop):
+    order = make_order(shop.product_a, session_id="cs_test_unknown")
+    response = client.get(f"/pesanan/{order.token}/")
+    assert response.status_code == 200
+    assert status_of(response) == "pending"
+    assert [r.path for r in buying.requests] == ["/v1/checkout/sessions/cs_test_unknown"]
