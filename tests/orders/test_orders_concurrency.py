@@ -17,7 +17,9 @@ from orders.models import Order
 WEBHOOK_SECRET = "whsec_test_etalase_orders"  # noqa: S105 (the conftest's test value)
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # Transactional (each thread commits); serialized_rollback restores the site tree that an
+    # earlier transactional test flushed.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="row locks (SELECT ... FOR UPDATE) need PostgreSQL; SQLite has none to test",
@@ -30,12 +32,14 @@ def test_two_payments_for_the_last_unit_at_once_sell_it_once(buying, shop):
     orders = [make_order(shop.product_b, email=f"pembeli{i}@example.test") for i in range(2)]
     events = [session_event(order) for order in orders]
     start = threading.Barrier(2)
-    responses = [None, None]
+    responses, errors = [None, None], []
 
     def pay(index):
         try:
             start.wait(timeout=10)
             responses[index] = post_webhook(events[index], WEBHOOK_SECRET)
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
         finally:
             connections.close_all()
 
@@ -45,6 +49,7 @@ def test_two_payments_for_the_last_unit_at_once_sell_it_once(buying, shop):
     for thread in threads:
         thread.join(timeout=30)
 
+    assert errors == []
     assert [r.status_code for r in responses] == [200, 200]
     statuses = sorted(
         Order.objects.filter(pk__in=[o.pk for o in orders]).values_list("status", flat=True)
