@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='vendorpage',
             name='sells_online',
-            field=models.BooleanField(default=False, help_text='Pembeli dapat membayar online produk stok tersedia yang berharga (jika pembayaran online aktif di situs ini).', verbose_name='jual online'),
+            field=models.BooleanField(default=False, help_text='Pembeli dapat membeli dan membayar online produk stok tersedia yang sudah diberi harga (jika pembayaran online aktif di situs ini).', verbose_name='jual online'),
         ),
     ]

@@ -213,8 +213,8 @@ class VendorPage(BasePage):
         _("jual online"),
         default=False,
         help_text=_(
-            "Pembeli dapat membayar online produk stok tersedia yang berharga "
-            "(jika pembayaran online aktif di situs ini)."
+            "Pembeli dapat membeli dan membayar online produk stok tersedia yang sudah "
+            "diberi harga (jika pembayaran online aktif di situs ini)."
         ),
     )
 
