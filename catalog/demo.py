@@ -387,6 +387,7 @@ VENDORS = [
         "workforce": 34,
         "monthly_capacity": "400 lembar batik tulis",
         "export_ready": True,
+        "sells_online": True,  # ready-stock retail: bought online when Stripe is set
         "summary": "Batik tulis Trusmi sejak 1987: mega mendung gradasi tujuh warna, "
         "wadasan dan Singa Barong.",
         "style": ("batik_cloth", {"motif": "megamendung", "palette": "biru"}),
@@ -1360,6 +1361,7 @@ VENDORS = [
         "workforce": 28,
         "monthly_capacity": "24.000 botol",
         "export_ready": False,
+        "sells_online": True,  # ready-stock retail: bought online when Stripe is set
         "summary": "Sirup Cirebon sejak 1951: pisang susu, mangga, coco pandan dan frambozen.",
         "style": (
             "sirup",
@@ -1509,6 +1511,7 @@ VENDORS = [
         "workforce": 11,
         "monthly_capacity": "3.000 kaos",
         "export_ready": False,
+        "sells_online": True,  # ready-stock retail: bought online when Stripe is set
         "summary": "Kaos sablon khas Cirebon, katun combed 30s, juga pesanan komunitas.",
         "style": (
             "kaos",
@@ -2701,6 +2704,7 @@ def build_vendor(data, vendor_index, taxonomy, report):
             workforce=data["workforce"],
             monthly_capacity=data["monthly_capacity"],
             export_ready=data["export_ready"],
+            sells_online=data.get("sells_online", False),
         )
         collection = ensure_vendor_collection(vendor)
         palette_name = options.get("palette")

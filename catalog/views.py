@@ -16,6 +16,10 @@ def robots_txt(request):
         "Disallow: /en/tanya/",
         "Disallow: /wa/",
         "Disallow: /en/wa/",
+        "Disallow: /beli/",
+        "Disallow: /en/beli/",
+        "Disallow: /pesanan/",
+        "Disallow: /en/pesanan/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

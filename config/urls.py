@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from catalog.views import robots_txt
 from config.health import healthz
+from orders.views import stripe_webhook
 from search.views import autocomplete_view, search_view
 
 urlpatterns = [
@@ -18,6 +19,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("stripe/webhook/", stripe_webhook, name="stripe_webhook"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -35,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("cari/", search_view, name="search"),
     path("cari/saran/", autocomplete_view, name="search_autocomplete"),
     path("", include("inquiries.urls")),
+    path("", include("orders.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -209,6 +209,14 @@ class VendorPage(BasePage):
         help_text=_("Misalnya '500 lembar' atau '2 ton'."),
     )
     export_ready = models.BooleanField(_("siap ekspor"), default=False)
+    sells_online = models.BooleanField(
+        _("jual online"),
+        default=False,
+        help_text=_(
+            "Pembeli dapat membeli dan membayar online produk stok tersedia yang sudah "
+            "diberi harga (jika pembayaran online aktif di situs ini)."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -241,6 +249,7 @@ class VendorPage(BasePage):
         FieldRowPanel([FieldPanel("year_founded"), FieldPanel("workforce")]),
         FieldPanel("monthly_capacity"),
         FieldPanel("export_ready"),
+        FieldPanel("sells_online"),
         PermissionedInlinePanel("certificates", label=_("sertifikat")),
     ]
     edit_handler = TabbedInterface(

@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from orders.notifications import deliver_pending
+
+
+class Command(BaseCommand):
+    help = "Send the order emails not sent yet (run from cron, like send_pending_notifications)."
+
+    def handle(self, *args, **options):
+        sent, failed = deliver_pending()
+        self.stdout.write(f"sent {sent}, failed {failed}")

@@ -1,0 +1,144 @@
+"""Payments behind a small interface: what the order code needs from a payment provider.
+
+`PaymentProvider` is the contract; `StripeCheckout` (Stripe Checkout Sessions, through the
+official `stripe` library) is its only implementation. The rest of the app sees plain
+`CheckoutSession` and `WebhookEvent` values, never a Stripe object.
+"""
+
+from dataclasses import dataclass
+from typing import Protocol
+
+import stripe
+from django.conf import settings
+
+from .models import CURRENCY, MINOR_UNITS_PER_RUPIAH
+
+
+class PaymentError(Exception):
+    """The provider could not be reached or refused the request; nothing was charged."""
+
+
+class InvalidWebhook(Exception):
+    """A webhook whose signature or body does not verify: answer 400 and do nothing."""
+
+
+@dataclass(frozen=True)
+class CheckoutSession:
+    id: str
+    url: str
+    status: str  # open, complete, expired
+    payment_status: str  # paid, unpaid, no_payment_required
+    amount_total: int | None
+    currency: str
+    client_reference_id: str
+    order_reference: str  # from the metadata
+
+
+@dataclass(frozen=True)
+class WebhookEvent:
+    id: str
+    type: str
+    session: CheckoutSession | None  # for checkout.session.* events
+
+
+class PaymentProvider(Protocol):
+    def create_checkout(self, order, success_url, cancel_url) -> CheckoutSession: ...
+
+    def retrieve(self, session_id) -> CheckoutSession: ...
+
+    def parse_webhook(self, payload: bytes, signature: str) -> WebhookEvent: ...
+
+
+def buying_enabled():
+    """Online payment is offered only with both Stripe keys set (see README, "Buying online")."""
+    return bool(
+        settings.BUYING_ENABLED and settings.STRIPE_SECRET_KEY and settings.STRIPE_WEBHOOK_SECRET
+    )
+
+
+def get_provider() -> PaymentProvider:
+    return StripeCheckout(
+        settings.STRIPE_SECRET_KEY,
+        settings.STRIPE_WEBHOOK_SECRET,
+        api_base=settings.STRIPE_API_BASE,
+    )
+
+
+def _session(stripe_object) -> CheckoutSession:
+    obj = stripe_object.to_dict()
+    metadata = obj.get("metadata") or {}
+    return CheckoutSession(
+        id=obj.get("id") or "",
+        url=obj.get("url") or "",
+        status=obj.get("status") or "",
+        payment_status=obj.get("payment_status") or "",
+        amount_total=obj.get("amount_total"),
+        currency=(obj.get("currency") or "").lower(),
+        client_reference_id=obj.get("client_reference_id") or "",
+        order_reference=metadata.get("order_reference") or "",
+    )
+
+
+class StripeCheckout:
+    """Stripe Checkout Sessions in payment mode, one per order.
+
+    The order reference is the idempotency key, so a retried request (ours or the library's)
+    never opens a second session for the same order.
+    """
+
+    TIMEOUT_SECONDS = 20
+
+    def __init__(self, secret_key, webhook_secret, api_base=None):
+        self.webhook_secret = webhook_secret
+        self.client = stripe.StripeClient(
+            secret_key,
+            base_addresses={"api": api_base} if api_base else None,
+            max_network_retries=2,
+            http_client=stripe.RequestsClient(timeout=self.TIMEOUT_SECONDS),
+        )
+
+    def create_checkout(self, order, success_url, cancel_url):
+        line_items = [
+            {
+                "quantity": line.quantity,
+                "price_data": {
+                    "currency": CURRENCY,
+                    "unit_amount": line.unit_price * MINOR_UNITS_PER_RUPIAH,
+                    "product_data": {"name": line.title[:250]},
+                },
+            }
+            for line in order.lines.all()
+        ]
+        params = {
+            "mode": "payment",
+            "line_items": line_items,
+            "client_reference_id": order.reference,
+            "metadata": {"order_reference": order.reference},
+            "payment_intent_data": {"metadata": {"order_reference": order.reference}},
+            "customer_email": order.email,
+            "locale": "en" if order.language == "en" else "id",
+            "success_url": success_url,
+            "cancel_url": cancel_url,
+        }
+        try:
+            session = self.client.v1.checkout.sessions.create(
+                params=params, options={"idempotency_key": f"checkout-{order.reference}"}
+            )
+        except stripe.StripeError as error:
+            raise PaymentError(str(error)) from error
+        return _session(session)
+
+    def retrieve(self, session_id):
+        try:
+            return _session(self.client.v1.checkout.sessions.retrieve(session_id))
+        except stripe.StripeError as error:
+            raise PaymentError(str(error)) from error
+
+    def parse_webhook(self, payload, signature):
+        try:
+            event = stripe.Webhook.construct_event(payload, signature, self.webhook_secret)
+        except (ValueError, stripe.SignatureVerificationError) as error:
+            raise InvalidWebhook(str(error)) from error
+        obj = event.data.object
+        session = _session(obj) if event.type.startswith("checkout.session.") else None
+        return WebhookEvent(id=event.id, type=event.type, session=session)
