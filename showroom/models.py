@@ -31,7 +31,12 @@ class HomePage(BasePage):
     hero_title = models.CharField(_("judul utama"), max_length=120, blank=True)
     hero_text = models.TextField(_("teks utama"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("hero_title"), FieldPanel("hero_text")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("hero_title"),
+        FieldPanel("hero_text"),
+        BasePage.english_panel(),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "showroom.CatalogIndexPage",
@@ -61,7 +66,7 @@ class StandardPage(BasePage):
 
     body = StreamField(BodyBlock(), verbose_name=_("isi"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("body")]
+    content_panels = [*Page.content_panels, FieldPanel("body"), BasePage.english_panel()]
     parent_page_types = ["showroom.HomePage", "showroom.StandardPage"]
     subpage_types = ["showroom.StandardPage"]
 
@@ -74,7 +79,7 @@ class CatalogIndexPage(RoutablePageMixin, BasePage):
 
     intro = models.TextField(_("pengantar"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), BasePage.english_panel()]
     parent_page_types = ["showroom.HomePage"]
     subpage_types = []
     max_count = 1
@@ -128,7 +133,7 @@ class VendorIndexPage(BasePage):
 
     intro = models.TextField(_("pengantar"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), BasePage.english_panel()]
     parent_page_types = ["showroom.HomePage"]
     subpage_types = ["catalog.VendorPage"]
     max_count = 1
