@@ -102,8 +102,7 @@ def search_catalog(query, linker):
         highlights = {p.pk: card_snippet(p, expansions) for p in products}
     else:
         highlights = raw.highlights or {
-            p.pk: highlight(p.summary or p.listing_summary or p.title, expansions)
-            for p in products
+            p.pk: highlight(p.summary or p.listing_summary or p.title, expansions) for p in products
         }
     suggestion = raw.suggestion
     if not suggestion and query.text and raw.total == 0:

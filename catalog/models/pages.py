@@ -74,9 +74,10 @@ class BasePage(Page):
         abstract = True
 
     @classmethod
-    def english_panel(cls):
-        """The English twins as one collapsible panel, for page types without an English tab."""
-        return MultiFieldPanel(cls.english_panels, heading=_("Bahasa Inggris"))
+    def english_panel(cls, *panels):
+        """The English twins (and a page type's own, `panels`) as one panel, for page types
+        without an English tab."""
+        return MultiFieldPanel([*cls.english_panels, *panels], heading=_("Bahasa Inggris"))
 
     def get_meta_description(self):
         summary = translated(self, "listing_summary")
