@@ -475,3 +475,57 @@ class TestNeedsTranslationReport:
         for name in ("title_en", "summary_en", "listing_summary_en"):
             assert f'name="{name}"' in html, name
         assert 'id="description_en' in html
+
+
+def edit_form(client, page, **changes):
+    from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
+
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    for key in [key for key in data if "__prefix__" in key]:
+        del data[key]
+    data.update(
+        nested_form_data({"description": streamfield([]), "description_en": streamfield([])})
+    )
+    for key, value in changes.items():
+        data[key] = value
+    return data
+
+
+class TestOwnersWriteEnglish:
+    def test_owner_adds_english_to_their_own_product(
+        self, client, site_tree, owner, indonesian_only
+    ):
+        client.force_login(owner)
+        data = edit_form(
+            client,
+            indonesian_only,
+            title_en="Rattan Terrace Chair",
+            summary_en="A natural rattan chair for the terrace.",
+        )
+        response = client.post(f"/admin/pages/{indonesian_only.pk}/edit/", data)
+        assert response.status_code == 302, response.content.decode()[:300]
+        assert response["Location"] == f"/admin/pages/{indonesian_only.pk}/edit/"
+        indonesian_only.refresh_from_db()
+        draft = indonesian_only.get_latest_revision_as_object()
+        assert draft.title_en == "Rattan Terrace Chair"
+        assert draft.summary_en == "A natural rattan chair for the terrace."
+        assert draft.title == "Kursi Teras Rotan"
+
+    def test_owner_cannot_write_english_on_another_ikm(self, client, site_tree, owner, categories):
+        other = ProductPageFactory(
+            parent=VendorPageFactory(title="IKM Lain"),
+            title="Produk Lain",
+            category=categories["rotan"],
+        )
+        revisions = other.revisions.count()
+        client.force_login(owner)
+        assert client.get(f"/admin/pages/{other.pk}/edit/").status_code in (302, 403)
+        response = client.post(
+            f"/admin/pages/{other.pk}/edit/", {"title": "Produk Lain", "title_en": "Hacked"}
+        )
+        assert response.status_code in (302, 403)
+        other.refresh_from_db()
+        assert other.title_en == ""
+        assert other.revisions.count() == revisions
