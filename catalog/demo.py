@@ -32,7 +32,7 @@ from wagtail.models import Collection, Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.signals import page_published
 
-from catalog import demo_images
+from catalog import demo_english, demo_images
 from catalog.models import (
     CatalogImage,
     Category,
@@ -50,6 +50,7 @@ from catalog.models import (
     VendorPage,
 )
 from catalog.ownership import ensure_curator_group, ensure_vendor_collection, grant_vendor_ownership
+from catalog.signals import demo_catalog_built
 
 DEMO_PASSWORD = "demo-etalase-2026"  # noqa: S105 -- documented password of the demo users
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
@@ -2465,17 +2466,33 @@ class Taxonomy:
     certificate_types: dict
 
 
+def english_category(slug):
+    name_en, description_en = demo_english.CATEGORIES.get(slug, ("", ""))
+    return {"name_en": name_en, "description_en": description_en}
+
+
 def ensure_taxonomy():
     categories = {}
     for order, (name, slug, description, children) in enumerate(CATEGORIES):
         parent, _ = Category.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description, "sort_order": order}
+            slug=slug,
+            defaults={
+                "name": name,
+                "description": description,
+                "sort_order": order,
+                **english_category(slug),
+            },
         )
         categories[slug] = parent
         for child_order, (child_name, child_slug) in enumerate(children):
             categories[child_slug], _ = Category.objects.get_or_create(
                 slug=child_slug,
-                defaults={"name": child_name, "parent": parent, "sort_order": child_order},
+                defaults={
+                    "name": child_name,
+                    "parent": parent,
+                    "sort_order": child_order,
+                    **english_category(child_slug),
+                },
             )
     regions = {}
     for name, kind, province in REGIONS:
@@ -2495,13 +2512,20 @@ def ensure_taxonomy():
     materials = {}
     for name in MATERIALS:
         materials[slugify(name)], _ = Material.objects.get_or_create(
-            slug=slugify(name), defaults={"name": name}
+            slug=slugify(name),
+            defaults={"name": name, "name_en": demo_english.MATERIALS.get(slugify(name), "")},
         )
     certificate_types = {}
     for name, slug, code, issuer, description in CERTIFICATE_TYPES:
         certificate_types[slug], _ = CertificateType.objects.get_or_create(
             slug=slug,
-            defaults={"name": name, "code": code, "issuer": issuer, "description": description},
+            defaults={
+                "name": name,
+                "code": code,
+                "issuer": issuer,
+                "description": description,
+                "name_en": demo_english.CERTIFICATE_TYPES.get(slug, ""),
+            },
         )
     return Taxonomy(categories, regions, sentra, materials, certificate_types)
 
@@ -2705,6 +2729,7 @@ def build_vendor(data, vendor_index, taxonomy, report):
             monthly_capacity=data["monthly_capacity"],
             export_ready=data["export_ready"],
             sells_online=data.get("sells_online", False),
+            **demo_english.vendor_fields(data["key"]),
         )
         collection = ensure_vendor_collection(vendor)
         palette_name = options.get("palette")
@@ -2778,6 +2803,7 @@ def build_product(vendor, collection, data, taxonomy, report):
         description=description_blocks(
             data["sku"], data["detail"], spec_rows(data, taxonomy), care_for(category)
         ),
+        **demo_english.product_fields(data["sku"]),
     )
     page.materials = [taxonomy.materials[m] for m in data["materials"]]
     page.tags.add(*data["tags"])
@@ -2859,6 +2885,7 @@ def build_demo(warm_renditions=False):
                 new_vendors.append(vendor)
     if warm_renditions and new_vendors:
         warm_demo_renditions([*new_vendors, *ProductPage.objects.filter(vendor__in=new_vendors)])
+    demo_catalog_built.send(sender=build_demo)
     report.logins = demo_logins()
     report.seconds = time.perf_counter() - started
     return report
@@ -3928,6 +3955,7 @@ def build_synthetic(products, vendors=None, progress=None, references=False):
             bar.close()
         report.products_created = len(new_product_ids)
 
+    demo_catalog_built.send(sender=build_demo)
     report.logins = demo_logins()
     report.seconds = time.perf_counter() - started
     return report

@@ -1,9 +1,13 @@
 """Keep denormalised data right when pages move in the tree."""
 
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from wagtail.signals import page_published, post_page_move
 
 from catalog.models import ProductPage, VendorPage
+
+# Sent after load_demo_catalog built (or completed) the demo catalog, so that other apps add
+# their own demo data without catalog importing them (search adds its default synonym sets).
+demo_catalog_built = Signal()
 
 
 @receiver(post_page_move)

@@ -6,17 +6,26 @@ them (msgstr = msgid) while the English one carries real translations.
 
     python scripts/check_translations.py            # check locale/*/LC_MESSAGES/django.po
     python scripts/check_translations.py --fill-id  # after makemessages: fill locale/id
+    python scripts/check_translations.py --sources  # also: is every string in the code in them?
 
 Check mode exits with status 1 and lists every untranslated or fuzzy entry (by msgid), plural
 entries whose number of forms does not match the header's Plural-Forms, python-format
 placeholders that differ between msgid and msgstr, and header problems. Standard library only.
+
+`--sources` runs makemessages (the documented command, MAKEMESSAGES_ARGS) on a temporary copy
+of the project and checks the copy's catalogues: a translatable string added to the code or a
+template without running makemessages shows up there as untranslated, and fails.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -291,6 +300,70 @@ def check_catalogues(paths: list[Path] | None = None) -> list[str]:
     return [problem for path in paths for problem in check_catalogue(path)]
 
 
+MAKEMESSAGES_ARGS = [
+    "makemessages",
+    "-l",
+    "id",
+    "-l",
+    "en",
+    "--ignore=.venv",
+    "--ignore=node_modules",
+    "--ignore=tests",
+    "--no-location",
+    "-v",
+    "0",
+]
+# What the copy leaves out: no translatable source of ours lives there.
+COPY_IGNORE = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    "node_modules",
+    "tests",
+    "media",
+    "private-media",
+    "static",
+    "docs",
+    "__pycache__",
+    "*.sqlite3",
+    "*.mo",
+    "*.json",
+    "*.png",
+    "*.jpg",
+)
+
+
+def check_sources(base_dir: Path = BASE_DIR, python: str | None = None, prepare=None) -> list[str]:
+    """Problems in the catalogues after makemessages on a temporary copy of `base_dir`.
+
+    `prepare(copy_dir)` may change the copy first (the tests add a string to prove it fails).
+    The real locale/ is never written to.
+    """
+    with tempfile.TemporaryDirectory(prefix="etalase-messages-") as tmp:
+        copy = Path(tmp) / "project"
+        shutil.copytree(base_dir, copy, ignore=COPY_IGNORE, symlinks=True)
+        if prepare is not None:
+            prepare(copy)
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+        env.pop("DATABASE_URL", None)  # makemessages needs no database
+        result = subprocess.run(  # noqa: S603 (fixed argv, no shell)
+            [python or sys.executable, "manage.py", *MAKEMESSAGES_ARGS],
+            cwd=copy,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            return [f"makemessages failed: {result.stderr.strip()}"]
+        problems = []
+        for path in catalogues(copy / "locale"):
+            language = path.parent.parent.name
+            for problem in check_catalogue(path):
+                message = problem.split(": ", 1)[-1]
+                problems.append(f"locale/{language}: {message} (run makemessages)")
+        return problems
+
+
 def _copy_as_msgstr(raw_lines: list[str], keyword: str, target: str) -> list[str]:
     """Reuse the source string's own lines (same escaping and wrapping) under a new keyword."""
     first = raw_lines[0]
@@ -401,12 +474,19 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="copy msgid to msgstr for every empty or fuzzy entry of locale/id, then check",
     )
+    parser.add_argument(
+        "--sources",
+        action="store_true",
+        help="also run makemessages on a temporary copy: every string in the code translated?",
+    )
     parser.add_argument("catalogues", nargs="*", type=Path, help="PO files to check")
     args = parser.parse_args(argv)
     if args.fill_id:
         count = fill_id_catalogue()
         print(f"locale/id: filled {count} entr{'y' if count == 1 else 'ies'}")
     problems = check_catalogues(args.catalogues or None)
+    if args.sources:
+        problems += check_sources()
     if problems:
         print("\n".join(problems), file=sys.stderr)
         print(f"{len(problems)} problem(s) in the translation catalogues", file=sys.stderr)

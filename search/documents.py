@@ -30,6 +30,7 @@ from catalog.models import ProductCertificate, ProductPage, VendorCertificate
 TEXT_ANALYZER = "catalog_text"  # words: language analysis when it is on
 PLAIN_ANALYZER = "catalog_plain"  # words as written: lowercase + ascii folding only
 AUTOCOMPLETE_ANALYZER = "catalog_autocomplete"  # edge n-grams of each word, at index time
+ENGLISH_ANALYZER = "catalog_english"  # the English twins: English analysis when it is on
 AUTOCOMPLETE_MIN_GRAM = 2
 AUTOCOMPLETE_MAX_GRAM = 20
 
@@ -47,7 +48,12 @@ def index_settings(language_analysis):
     which answers every query with every document once the Indonesian stemmer is configured),
     it is the standard tokenizer with lowercase and ASCII folding only. Synonyms are never
     configured here: they are expanded by our own query code (search/synonyms.py).
+
+    The English twins (title_en, summary_en, ...) get their own analyzer: with language
+    analysis, English stop words and the English stemmer (`chairs` finds `chair`); without
+    it, the same plain analysis as the rest.
     """
+    english_filters = ["lowercase", "asciifolding"]
     text_filters = ["lowercase", "asciifolding"]
     filters = {
         "catalog_edge_ngram": {
@@ -60,6 +66,16 @@ def index_settings(language_analysis):
         filters["indonesian_stop"] = {"type": "stop", "stopwords": "_indonesian_"}
         filters["indonesian_stemmer"] = {"type": "stemmer", "language": "indonesian"}
         text_filters = ["lowercase", "indonesian_stop", "indonesian_stemmer", "asciifolding"]
+        filters["english_possessive"] = {"type": "stemmer", "language": "possessive_english"}
+        filters["english_stop"] = {"type": "stop", "stopwords": "_english_"}
+        filters["english_stemmer"] = {"type": "stemmer", "language": "english"}
+        english_filters = [
+            "english_possessive",
+            "lowercase",
+            "english_stop",
+            "english_stemmer",
+            "asciifolding",
+        ]
     return {
         # One shard: a regional catalog is small, and one shard keeps terms aggregations
         # (facet counts, the top-30 IKM) exact.
@@ -72,6 +88,11 @@ def index_settings(language_analysis):
                     "type": "custom",
                     "tokenizer": "standard",
                     "filter": text_filters,
+                },
+                ENGLISH_ANALYZER: {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": english_filters,
                 },
                 PLAIN_ANALYZER: {
                     "type": "custom",
@@ -104,6 +125,10 @@ class ProductDocument(Document):
     )
     summary = Text(analyzer=TEXT_ANALYZER)
     description = Text(analyzer=TEXT_ANALYZER)
+    title_en = Text(analyzer=ENGLISH_ANALYZER)
+    summary_en = Text(analyzer=ENGLISH_ANALYZER)
+    description_en = Text(analyzer=ENGLISH_ANALYZER)
+    category_names_en = Text(analyzer=ENGLISH_ANALYZER)
     sku = Keyword(fields={"text": Text(analyzer=PLAIN_ANALYZER)})
     vendor_id = Long()
     vendor_slug = Keyword()
@@ -148,10 +173,10 @@ def index_mappings():
     return mapping
 
 
-def description_text(page):
+def description_text(page, field_name="description"):
     """The StreamField description as plain text: headings, paragraphs, captions, specs."""
-    field = ProductPage._meta.get_field("description")
-    parts = field.get_searchable_content(page.description)
+    field = ProductPage._meta.get_field(field_name)
+    parts = field.get_searchable_content(getattr(page, field_name))
     return " ".join(" ".join(strip_tags(str(part)).split()) for part in parts if part).strip()
 
 
@@ -192,6 +217,7 @@ def product_to_document(page, today=None):
     materials = list(page.materials.all())
     tags = [tag.name for tag in page.tags.all()]
     category_names = [c.name for c in (category, parent) if c is not None]
+    category_names_en = [c.name_en for c in (category, parent) if c is not None and c.name_en]
     vendor_title = vendor.title if vendor else ""
     return {
         "id": page.pk,
@@ -199,6 +225,10 @@ def product_to_document(page, today=None):
         "title": page.title,
         "summary": page.summary or page.listing_summary or "",
         "description": description_text(page),
+        "title_en": page.title_en,
+        "summary_en": page.summary_en or page.listing_summary_en or "",
+        "description_en": description_text(page, "description_en"),
+        "category_names_en": " ".join(category_names_en),
         "sku": page.sku or None,
         "vendor_id": vendor.pk if vendor else None,
         "vendor_slug": vendor.slug if vendor else None,
@@ -219,7 +249,9 @@ def product_to_document(page, today=None):
         if page.first_published_at
         else None,
         "tags": " ".join(tags),
-        "spell": " ".join([page.title, vendor_title, *category_names, *tags]),
+        "spell": " ".join(
+            [page.title, page.title_en, vendor_title, *category_names, *category_names_en, *tags]
+        ),
         "suggest": {"input": _suggest_inputs(page.title)},
     }
 

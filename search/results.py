@@ -28,6 +28,7 @@ class FacetOption:
     selected: bool = False
     url: str = ""
     children: list = field(default_factory=list)
+    lang: str = ""  # "id" when an English page shows the Indonesian name (no English one)
 
 
 @dataclass

@@ -26,6 +26,7 @@ from catalog.models import (
 )
 from catalog.money import format_rupiah
 from catalog.pagination import paginate
+from catalog.translation import ENGLISH, current_language, translated
 
 from .engines.base import PRICE_BANDS, EngineUnavailable
 from .engines.database import DatabaseEngine, build_text_query
@@ -33,7 +34,7 @@ from .models import SynonymSet
 from .query import CatalogQuery
 from .results import ActiveFilter, Facet, FacetOption, SearchResult
 from .synonyms import expand, tokenize
-from .taxonomy import taxonomy
+from .taxonomy import category_label, label_for, taxonomy
 
 logger = logging.getLogger(__name__)
 VOCABULARY_CACHE_KEY = "search:vocabulary:v1"
@@ -95,9 +96,14 @@ def search_catalog(query, linker):
         query = query.with_page(num_pages)
         raw = run_engine("search", query, expansions)
     products = load_products(raw.ids)
-    highlights = raw.highlights or {
-        p.pk: highlight(p.summary or p.listing_summary or p.title, expansions) for p in products
-    }
+    if current_language() == ENGLISH:
+        # The engine's fragments are of the Indonesian summary; English readers get the
+        # English one where the IKM wrote it.
+        highlights = {p.pk: card_snippet(p, expansions) for p in products}
+    else:
+        highlights = raw.highlights or {
+            p.pk: highlight(p.summary or p.listing_summary or p.title, expansions) for p in products
+        }
     suggestion = raw.suggestion
     if not suggestion and query.text and raw.total == 0:
         suggestion = suggest(query.text)
@@ -146,13 +152,35 @@ def highlight(text, expansions, width=180):
     return mark_safe(html)  # noqa: S308  # nosec B308 B703
 
 
+class LangSnippet(str):
+    """A highlighted snippet (already escaped) that knows its language, for `lang=`."""
+
+    lang = ""
+
+    def __html__(self):
+        return str(self)
+
+
+def card_snippet(product, expansions):
+    """The highlighted summary for a card in the reader's language; lang "id" on fallback."""
+    for field in ("summary", "listing_summary", "title"):
+        text = translated(product, field)
+        if text.value:
+            snippet = LangSnippet(highlight(text.value, expansions))
+            snippet.lang = text.language if text.fallback else ""
+            return snippet
+    return ""
+
+
 def vocabulary():
     words = cache.get(VOCABULARY_CACHE_KEY)
     if words is None:
         words = set()
         sources = [
             ProductPage.visible().values_list("title", flat=True),
+            ProductPage.visible().exclude(title_en="").values_list("title_en", flat=True),
             Category.objects.values_list("name", flat=True),
+            Category.objects.exclude(name_en="").values_list("name_en", flat=True),
             VendorPage.objects.live().values_list("title", flat=True),
             Material.objects.values_list("name", flat=True),
         ]
@@ -212,7 +240,8 @@ def build_facets(counts, query, linker):
         children = [
             FacetOption(
                 value=child["slug"],
-                label=child["name"],
+                label=category_label(child)[0],
+                lang=category_label(child)[1],
                 count=category_counts.get(child["slug"], 0),
                 selected=query.category == child["slug"],
                 url=linker.url(query, category=child["slug"]),
@@ -220,10 +249,12 @@ def build_facets(counts, query, linker):
             for child in labels["categories"]
             if child["parent_id"] == category["id"]
         ]
+        label, lang = category_label(category)
         options.append(
             FacetOption(
                 value=category["slug"],
-                label=category["name"],
+                label=label,
+                lang=lang,
                 count=category_counts.get(category["slug"], 0),
                 selected=query.category == category["slug"],
                 url=linker.url(query, category=category["slug"]),
@@ -239,15 +270,19 @@ def build_facets(counts, query, linker):
         ("certificate", _("Sertifikat")),
     ):
         values = counts.get(name, {})
+        named = [
+            (slug, *label_for(labels, name, slug, title)) for slug, title in labels[name].items()
+        ]
         options = [
             FacetOption(
                 value=slug,
                 label=title,
+                lang=lang,
                 count=values.get(slug, 0),
                 selected=getattr(query, name) == slug,
                 url=linker.url(query, **{name: "" if getattr(query, name) == slug else slug}),
             )
-            for slug, title in sorted(labels[name].items(), key=lambda item: item[1])
+            for slug, title, lang in sorted(named, key=lambda item: item[1])
             if values.get(slug, 0) or getattr(query, name) == slug
         ]
         facets.append(Facet(name, label, options))
@@ -334,14 +369,14 @@ def build_facets(counts, query, linker):
 def active_filters(query, linker, vendor_names=None):
     """The chips a buyer can remove one by one."""
     labels = taxonomy()
-    category_names = {c["slug"]: c["name"] for c in labels["categories"]}
+    category_names = {c["slug"]: category_label(c)[0] for c in labels["categories"]}
     chips = []
     for name in query.active_filters:
         value = getattr(query, name, None)
         if name == "category":
             label = category_names.get(value, value)
         elif name in ("region", "sentra", "material", "certificate"):
-            label = labels[name].get(value, value)
+            label = label_for(labels, name, value, labels[name].get(value, value))[0]
         elif name == "vendor":
             label = (vendor_names or {}).get(value) or next(
                 iter(VendorPage.objects.filter(slug=value).values_list("title", flat=True)), value

@@ -37,3 +37,37 @@ def expand(text, synonym_sets):
             groups.append([tokens[i]])
             i += 1
     return groups
+
+
+# English words beside the Indonesian ones, so English searches find products written only in
+# Indonesian. Added to the demo catalog; curators keep and extend them under "Sinonim
+# pencarian" (search.models.SynonymSet).
+DEFAULT_SYNONYM_SETS = (
+    ("rotan, rattan", "Bahasa Inggris"),
+    ("kursi, chair, chairs", "Bahasa Inggris"),
+    ("batik tulis, hand-drawn batik, hand drawn batik", "Bahasa Inggris"),
+    ("batik cap, stamped batik", "Bahasa Inggris"),
+    ("terasi, shrimp paste", "Bahasa Inggris"),
+    ("topeng, mask, masks", "Bahasa Inggris"),
+    ("kerupuk, crackers, cracker", "Bahasa Inggris"),
+    ("sirup, syrup", "Bahasa Inggris"),
+    ("keranjang, basket, baskets", "Bahasa Inggris"),
+    ("tas, bag, bags", "Bahasa Inggris"),
+    ("lukisan kaca, glass painting, reverse glass painting", "Bahasa Inggris"),
+    ("kain, cloth, fabric", "Bahasa Inggris"),
+    ("kaos, t shirt, tshirt", "Bahasa Inggris"),
+)
+
+
+def ensure_default_synonyms(**kwargs):
+    """Create the default synonym sets that do not exist yet (idempotent; never edits a
+    curator's set). A signal receiver for catalog.signals.demo_catalog_built."""
+    from .models import SynonymSet, split_terms
+
+    existing = {tuple(s.term_list) for s in SynonymSet.objects.all()}
+    created = 0
+    for terms, note in DEFAULT_SYNONYM_SETS:
+        if tuple(split_terms(terms)) not in existing:
+            SynonymSet(terms=terms, note=note).save()
+            created += 1
+    return created

@@ -3,7 +3,7 @@ and they change only when a curator edits a snippet (which clears the cache)."""
 
 from django.core.cache import cache
 
-TAXONOMY_CACHE_KEY = "search:taxonomy:v1"
+TAXONOMY_CACHE_KEY = "search:taxonomy:v2"
 
 
 def taxonomy():
@@ -12,7 +12,13 @@ def taxonomy():
         from catalog.models import Category, CertificateType, Material, Region, Sentra
 
         categories = [
-            {"id": c.pk, "slug": c.slug, "name": c.name, "parent_id": c.parent_id}
+            {
+                "id": c.pk,
+                "slug": c.slug,
+                "name": c.name,
+                "name_en": c.name_en,
+                "parent_id": c.parent_id,
+            }
             for c in Category.objects.order_by("sort_order", "name")
         ]
         data = {
@@ -23,6 +29,13 @@ def taxonomy():
             "material": dict(Material.objects.order_by("name").values_list("slug", "name")),
             "certificate": dict(
                 CertificateType.objects.order_by("name").values_list("slug", "name")
+            ),
+            # English names where curators gave one (catalog/translation.py).
+            "material_en": dict(
+                Material.objects.exclude(name_en="").values_list("slug", "name_en")
+            ),
+            "certificate_en": dict(
+                CertificateType.objects.exclude(name_en="").values_list("slug", "name_en")
             ),
         }
         cache.set(TAXONOMY_CACHE_KEY, data, 3600)
@@ -44,3 +57,27 @@ def connect_signals():
             signal.connect(
                 forget_taxonomy, sender=model, dispatch_uid=f"taxonomy-{model.__name__}-{signal}"
             )
+
+
+def label_for(data, facet, slug, name):
+    """(label, lang) of a taxonomy value for the reader: its English name on an English page
+    when there is one; else the Indonesian name, with lang "id" on an English page."""
+    from catalog.translation import ENGLISH, current_language, source_language
+
+    if current_language() != ENGLISH:
+        return name, ""
+    english = data.get(f"{facet}_en", {}).get(slug, "")
+    if english:
+        return english, ""
+    # Regions and sentra are proper names, the same in every language: no lang mark.
+    return name, source_language() if facet in ("category", "material", "certificate") else ""
+
+
+def category_label(category):
+    """(label, lang) of a category dict from taxonomy()["categories"]."""
+    return label_for(
+        {"category_en": {category["slug"]: category["name_en"]}},
+        "category",
+        category["slug"],
+        category["name"],
+    )

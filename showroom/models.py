@@ -30,8 +30,15 @@ class HomePage(BasePage):
 
     hero_title = models.CharField(_("judul utama"), max_length=120, blank=True)
     hero_text = models.TextField(_("teks utama"), blank=True)
+    hero_title_en = models.CharField(_("judul utama (bahasa Inggris)"), max_length=120, blank=True)
+    hero_text_en = models.TextField(_("teks utama (bahasa Inggris)"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("hero_title"), FieldPanel("hero_text")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("hero_title"),
+        FieldPanel("hero_text"),
+        BasePage.english_panel(FieldPanel("hero_title_en"), FieldPanel("hero_text_en")),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "showroom.CatalogIndexPage",
@@ -63,8 +70,13 @@ class StandardPage(BasePage):
     """A plain content page: about Etalase IKM, how to order, contact."""
 
     body = StreamField(BodyBlock(), verbose_name=_("isi"), blank=True)
+    body_en = StreamField(BodyBlock(), verbose_name=_("isi (bahasa Inggris)"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("body"),
+        BasePage.english_panel(FieldPanel("body_en")),
+    ]
     parent_page_types = ["showroom.HomePage", "showroom.StandardPage"]
     subpage_types = ["showroom.StandardPage"]
 
@@ -76,8 +88,13 @@ class CatalogIndexPage(RoutablePageMixin, BasePage):
     """/katalog/: every live product, with filters; one sub-URL per category."""
 
     intro = models.TextField(_("pengantar"), blank=True)
+    intro_en = models.TextField(_("pengantar (bahasa Inggris)"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        BasePage.english_panel(FieldPanel("intro_en")),
+    ]
     parent_page_types = ["showroom.HomePage"]
     subpage_types = []
     max_count = 1
@@ -133,8 +150,13 @@ class VendorIndexPage(BasePage):
     """/ikm/: the directory of IKM, filterable by region."""
 
     intro = models.TextField(_("pengantar"), blank=True)
+    intro_en = models.TextField(_("pengantar (bahasa Inggris)"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        BasePage.english_panel(FieldPanel("intro_en")),
+    ]
     parent_page_types = ["showroom.HomePage"]
     subpage_types = ["catalog.VendorPage"]
     max_count = 1

@@ -33,12 +33,23 @@ from catalog.forms import ProductPageForm
 from catalog.money import format_rupiah
 from catalog.panels import PermissionedInlinePanel
 from catalog.phone import display_phone, normalise_phone, normalise_whatsapp
+from catalog.translation import ENGLISH, translated, translated_value
 
 IMAGE_MODEL = settings.WAGTAILIMAGES_IMAGE_MODEL
 
 
+ENGLISH_HELP = _(
+    "Opsional. Pembeli yang membuka situs dalam bahasa Inggris melihat teks ini; bila kosong, "
+    "mereka melihat teks bahasa Indonesia."
+)
+
+
 class BasePage(Page):
-    """Fields every public page shares: a listing image and summary for cards, SEO and sharing."""
+    """Fields every public page shares: a listing image and summary for cards, SEO and sharing.
+
+    `title_en` and `listing_summary_en` are the optional English twins (catalog/translation.py):
+    one page serves both languages, so permissions, moderation and search stay single.
+    """
 
     listing_summary = models.CharField(
         _("ringkasan"),
@@ -46,16 +57,32 @@ class BasePage(Page):
         blank=True,
         help_text=_("Satu atau dua kalimat untuk kartu, hasil pencarian dan pratinjau tautan."),
     )
+    title_en = models.CharField(
+        _("judul (bahasa Inggris)"), max_length=255, blank=True, help_text=ENGLISH_HELP
+    )
+    listing_summary_en = models.CharField(
+        _("ringkasan (bahasa Inggris)"), max_length=300, blank=True, help_text=ENGLISH_HELP
+    )
 
     promote_panels = [
         *Page.promote_panels,
         FieldPanel("listing_summary"),
     ]
+    english_panels = [FieldPanel("title_en"), FieldPanel("listing_summary_en")]
 
     class Meta:
         abstract = True
 
+    @classmethod
+    def english_panel(cls, *panels):
+        """The English twins (and a page type's own, `panels`) as one panel, for page types
+        without an English tab."""
+        return MultiFieldPanel([*cls.english_panels, *panels], heading=_("Bahasa Inggris"))
+
     def get_meta_description(self):
+        summary = translated(self, "listing_summary")
+        if summary.language == ENGLISH:
+            return summary.value
         return self.search_description or self.listing_summary
 
     def get_og_image(self):
@@ -217,6 +244,18 @@ class VendorPage(BasePage):
             "diberi harga (jika pembayaran online aktif di situs ini)."
         ),
     )
+    story_en = RichTextField(
+        _("cerita usaha (bahasa Inggris)"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=ENGLISH_HELP,
+    )
+    monthly_capacity_en = models.CharField(
+        _("kapasitas produksi per bulan (bahasa Inggris)"),
+        max_length=120,
+        blank=True,
+        help_text=_("Misalnya '500 pieces' atau '2 tonnes'."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -258,6 +297,14 @@ class VendorPage(BasePage):
             ObjectList(location_panels, heading=_("Lokasi")),
             ObjectList(contact_panels, heading=_("Kontak")),
             ObjectList(business_panels, heading=_("Usaha & sertifikat")),
+            ObjectList(
+                [
+                    *BasePage.english_panels,
+                    FieldPanel("story_en"),
+                    FieldPanel("monthly_capacity_en"),
+                ],
+                heading=_("Bahasa Inggris"),
+            ),
             ObjectList(BasePage.promote_panels, heading=_("Promosi")),
         ]
     )
@@ -266,6 +313,8 @@ class VendorPage(BasePage):
         *Page.search_fields,
         index.SearchField("story"),
         index.SearchField("owner_names"),
+        index.SearchField("title_en"),
+        index.SearchField("story_en"),
         index.FilterField("region"),
         index.FilterField("export_ready"),
     ]
@@ -335,7 +384,7 @@ class VendorPage(BasePage):
             "@context": "https://schema.org",
             "@type": "LocalBusiness",
             "@id": self.get_full_url(request) + "#ikm",
-            "name": self.title,
+            "name": translated_value(self, "title"),
             "url": self.get_full_url(request),
             "description": self.get_meta_description(),
             "address": {
@@ -443,6 +492,15 @@ class ProductPage(BasePage):
     )
     summary = models.CharField(_("ringkasan"), max_length=300, blank=True)
     description = StreamField(BodyBlock(), verbose_name=_("deskripsi"), blank=True)
+    summary_en = models.CharField(
+        _("ringkasan (bahasa Inggris)"), max_length=300, blank=True, help_text=ENGLISH_HELP
+    )
+    description_en = StreamField(
+        BodyBlock(),
+        verbose_name=_("deskripsi (bahasa Inggris)"),
+        blank=True,
+        help_text=ENGLISH_HELP,
+    )
     category = models.ForeignKey(
         "catalog.Category",
         verbose_name=_("kategori"),
@@ -514,6 +572,14 @@ class ProductPage(BasePage):
             ObjectList(content_panels, heading=_("Produk")),
             ObjectList(commerce_panels, heading=_("Harga & stok")),
             ObjectList(spec_panels, heading=_("Spesifikasi")),
+            ObjectList(
+                [
+                    *BasePage.english_panels,
+                    FieldPanel("summary_en"),
+                    FieldPanel("description_en"),
+                ],
+                heading=_("Bahasa Inggris"),
+            ),
             ObjectList(BasePage.promote_panels, heading=_("Promosi")),
         ]
     )
@@ -524,6 +590,12 @@ class ProductPage(BasePage):
         index.SearchField("description"),
         index.SearchField("sku"),
         index.AutocompleteField("title"),
+        # The English twins: an English query finds English text, and synonyms
+        # (rattan -> rotan) find products written only in Indonesian.
+        index.SearchField("title_en", boost=2),
+        index.SearchField("summary_en"),
+        index.SearchField("description_en"),
+        index.AutocompleteField("title_en"),
         index.FilterField("category"),
         index.FilterField("vendor"),
         index.FilterField("price"),
@@ -661,9 +733,9 @@ class ProductPage(BasePage):
         data = {
             "@context": "https://schema.org",
             "@type": "Product",
-            "name": self.title,
+            "name": translated_value(self, "title"),
             "url": url,
-            "description": self.get_meta_description() or self.summary,
+            "description": self.get_meta_description() or translated_value(self, "summary"),
             "category": str(self.category),
         }
         if images:
@@ -671,10 +743,11 @@ class ProductPage(BasePage):
         if self.sku:
             data["sku"] = self.sku
         if self.vendor:
-            data["brand"] = {"@type": "Brand", "name": self.vendor.title}
+            vendor_name = translated_value(self.vendor, "title")
+            data["brand"] = {"@type": "Brand", "name": vendor_name}
             data["manufacturer"] = {
                 "@type": "Organization",
-                "name": self.vendor.title,
+                "name": vendor_name,
                 "url": self.vendor.get_full_url(request),
             }
         if self.price is not None:
@@ -690,7 +763,7 @@ class ProductPage(BasePage):
                     "minValue": self.min_order,
                     "unitText": self.price_unit,
                 },
-                "seller": {"@type": "Organization", "name": self.vendor.title}
+                "seller": {"@type": "Organization", "name": translated_value(self.vendor, "title")}
                 if self.vendor
                 else None,
             }
@@ -736,7 +809,7 @@ def breadcrumb_list(crumbs, request):
             {
                 "@type": "ListItem",
                 "position": position,
-                "name": crumb.title,
+                "name": translated_value(crumb, "title"),
                 "item": crumb.get_full_url(request),
             }
             for position, crumb in enumerate(crumbs, start=1)

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from catalog.translation import translated_value
+
 
 class SlugNamed(models.Model):
     """A name with a URL slug derived from it when left empty."""
@@ -19,7 +21,7 @@ class SlugNamed(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return translated_value(self, "name")
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -27,7 +29,21 @@ class SlugNamed(models.Model):
         super().save(*args, **kwargs)
 
 
-class Category(index.Indexed, SlugNamed):
+class EnglishNamed(models.Model):
+    """An optional English name beside the Indonesian one (see catalog/translation.py)."""
+
+    name_en = models.CharField(
+        _("nama (bahasa Inggris)"),
+        max_length=120,
+        blank=True,
+        help_text=_("Opsional; bila kosong, situs berbahasa Inggris memakai nama Indonesia."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Category(index.Indexed, EnglishNamed, SlugNamed):
     """A product category, two levels deep: Batik > Batik Tulis, Makanan Olahan > Sirup."""
 
     parent = models.ForeignKey(
@@ -40,16 +56,24 @@ class Category(index.Indexed, SlugNamed):
         limit_choices_to={"parent__isnull": True},
     )
     description = models.TextField(_("deskripsi"), blank=True)
+    description_en = models.TextField(_("deskripsi (bahasa Inggris)"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_en"),
         FieldPanel("slug"),
         FieldPanel("parent"),
         FieldPanel("description"),
+        FieldPanel("description_en"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("name_en"),
+        index.AutocompleteField("name_en"),
+    ]
 
     class Meta(SlugNamed.Meta):
         verbose_name = _("kategori")
@@ -57,7 +81,8 @@ class Category(index.Indexed, SlugNamed):
         ordering = ["sort_order", "name"]
 
     def __str__(self):
-        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+        name = translated_value(self, "name")
+        return f"{translated_value(self.parent, 'name')} › {name}" if self.parent_id else name
 
     def clean(self):
         if self.parent_id:
@@ -112,17 +137,17 @@ class Sentra(SlugNamed):
         verbose_name_plural = _("sentra")
 
 
-class Material(SlugNamed):
+class Material(EnglishNamed, SlugNamed):
     """A material a product is made of: katun, sutra, rotan, kayu jati, kuningan, ..."""
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug")]
 
     class Meta(SlugNamed.Meta):
         verbose_name = _("bahan")
         verbose_name_plural = _("bahan")
 
 
-class CertificateType(SlugNamed):
+class CertificateType(EnglishNamed, SlugNamed):
     """A kind of certificate or licence: Halal, P-IRT, SNI, TKDN, HKI/Merek, BPOM, ..."""
 
     code = models.CharField(_("kode"), max_length=20, blank=True)
@@ -131,6 +156,7 @@ class CertificateType(SlugNamed):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_en"),
         FieldPanel("slug"),
         FieldPanel("code"),
         FieldPanel("issuer"),

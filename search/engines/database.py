@@ -9,6 +9,7 @@ from wagtail.search.backends import get_search_backend
 
 from catalog.models import Category, ProductPage, VendorPage
 from catalog.models.pages import ProductCertificate, VendorCertificate
+from catalog.translation import translated_value
 
 from ..results import EngineResult
 from ..taxonomy import taxonomy
@@ -242,12 +243,29 @@ class DatabaseEngine(SearchEngine):
                 :limit
             ]
         )
-        categories = list(Category.objects.filter(name__icontains=text)[:limit])
         return {
             "products": [
-                {"title": p.title, "url": p.url, "vendor": p.vendor.title if p.vendor else ""}
+                {
+                    "title": translated_value(p, "title"),
+                    "url": p.url,
+                    "vendor": translated_value(p.vendor, "title") if p.vendor else "",
+                }
                 for p in products
             ],
-            "vendors": [{"title": v.title, "url": v.url, "region": v.region.name} for v in vendors],
-            "categories": [{"title": c.name, "slug": c.slug} for c in categories],
+            **vendor_and_category_suggestions(vendors, text, limit),
         }
+
+
+def vendor_and_category_suggestions(vendors, text, limit):
+    """The IKM and category part of an autocomplete answer, in the reader's language (both
+    engines answer it from the database)."""
+    categories = Category.objects.filter(Q(name__icontains=text) | Q(name_en__icontains=text))
+    return {
+        "vendors": [
+            {"title": translated_value(v, "title"), "url": v.url, "region": v.region.name}
+            for v in vendors
+        ],
+        "categories": [
+            {"title": translated_value(c, "name"), "slug": c.slug} for c in categories[:limit]
+        ],
+    }

@@ -19,12 +19,14 @@ from django.utils.safestring import mark_safe
 from elastic_transport import ApiError, TransportError
 from wagtail.search.backends import get_search_backend
 
-from catalog.models import Category, VendorPage
+from catalog.models import VendorPage
+from catalog.translation import ENGLISH, current_language
 
 from ..es_client import make_client
 from ..results import EngineResult
 from ..taxonomy import taxonomy
 from .base import PRICE_BANDS, EngineUnavailable, SearchEngine
+from .database import vendor_and_category_suggestions
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +41,11 @@ TEXT_FIELDS = (
     "vendor_title",
     "tags",
     "sku.text",
+    # The English twins (English analysis in production): English words find English text.
+    "title_en^3",
+    "summary_en",
+    "description_en",
+    "category_names_en",
 )
 HIGHLIGHT_SIZE = 180
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
@@ -57,11 +64,14 @@ def text_clause(expansions):
     """Synonym groups as a query: every group must match, any alternative within it may.
 
     A multi-word alternative is a phrase; a single word is a multi_match over the text
-    fields, typo-tolerant (fuzziness AUTO) from FUZZY_MIN_LENGTH letters on.
+    fields, typo-tolerant (fuzziness AUTO) from FUZZY_MIN_LENGTH letters on. Terms of a
+    curator's synonym set (a group of several alternatives) match exactly, like on the
+    database engine: fuzzy 'terasi' would find 'teras', a word a curator never wrote.
     """
     groups = []
     for group in expansions:
         alternatives = []
+        fuzzy = len(group) == 1
         for term in group:
             if " " in term:
                 alternatives.append(
@@ -69,7 +79,7 @@ def text_clause(expansions):
                 )
             else:
                 clause = {"query": term, "fields": list(TEXT_FIELDS)}
-                if len(term) >= FUZZY_MIN_LENGTH and not term.isdigit():
+                if fuzzy and len(term) >= FUZZY_MIN_LENGTH and not term.isdigit():
                     clause["fuzziness"] = "AUTO"
                 alternatives.append({"multi_match": clause})
         if alternatives:
@@ -343,12 +353,12 @@ class ElasticsearchEngine(SearchEngine):
                 }
             },
             "size": limit,
-            "_source": ["title", "url", "vendor_title"],
+            "_source": ["title", "title_en", "url", "vendor_title"],
         }
         response = self._call("search", index=self.index_name, body=body)
         products = [
             {
-                "title": hit["_source"].get("title", ""),
+                "title": english_or(hit["_source"], "title"),
                 "url": hit["_source"].get("url", ""),
                 "vendor": hit["_source"].get("vendor_title", ""),
             }
@@ -360,9 +370,11 @@ class ElasticsearchEngine(SearchEngine):
                 :limit
             ]
         )
-        categories = list(Category.objects.filter(name__icontains=text)[:limit])
-        return {
-            "products": products,
-            "vendors": [{"title": v.title, "url": v.url, "region": v.region.name} for v in vendors],
-            "categories": [{"title": c.name, "slug": c.slug} for c in categories],
-        }
+        return {"products": products, **vendor_and_category_suggestions(vendors, text, limit)}
+
+
+def english_or(source, field):
+    """A document's `<field>_en` for an English reader when it has one, else `<field>`."""
+    if current_language() == ENGLISH and source.get(field + "_en"):
+        return source[field + "_en"]
+    return source.get(field, "")

@@ -126,7 +126,9 @@ def product():
 def product_form(client, product, **changes):
     response = client.get(edit_url(product))
     return admin_form_data(
-        response, **nested_form_data({"description": streamfield([])}), **changes
+        response,
+        **nested_form_data({"description": streamfield([]), "description_en": streamfield([])}),
+        **changes,
     )
 
 
@@ -184,7 +186,7 @@ class TestSkuInTheAdmin:
         response = superuser_client.get(add_url(ProductPage, vendor))
         data = admin_form_data(
             response,
-            **nested_form_data({"description": streamfield([])}),
+            **nested_form_data({"description": streamfield([]), "description_en": streamfield([])}),
             title="Batik Mega Mendung Biru",
             slug="batik-mega-mendung-biru",
             sku="bt-mm-01",
@@ -202,7 +204,7 @@ class TestSkuInTheAdmin:
         response = superuser_client.get(add_url(ProductPage, vendor))
         data = admin_form_data(
             response,
-            **nested_form_data({"description": streamfield([])}),
+            **nested_form_data({"description": streamfield([]), "description_en": streamfield([])}),
             title="Batik Mega Mendung Biru",
             slug="batik-mega-mendung-biru",
             sku="bt-mm-01",

@@ -165,6 +165,34 @@ def test_demo_is_searchable(demo):
     )
 
 
+def test_demo_is_partly_in_english(demo):
+    """Every category in English; some products and IKM in English, the rest Indonesian only;
+    English synonym sets, so English searches reach the Indonesian-only products."""
+    from django.http import QueryDict
+    from django.utils import translation
+
+    from catalog.models import Category
+    from search.models import SynonymSet
+    from search.query import CatalogQuery
+    from search.service import Linker, search_catalog
+
+    assert not Category.objects.filter(name_en="").exists()
+    products = ProductPage.objects.live()
+    english = products.exclude(title_en="")
+    assert 0 < english.count() < products.count()
+    assert all(p.summary_en and p.description_en for p in english)
+    vendors = VendorPage.objects.live()
+    assert 0 < vendors.exclude(story_en="").count() < vendors.count()
+    terms = {tuple(s.term_list) for s in SynonymSet.objects.all()}
+    assert ("rotan", "rattan") in terms
+    assert ("terasi", "shrimp paste") in terms
+    with translation.override("en"):
+        query = CatalogQuery.from_params(QueryDict("q=rattan+chair"))
+        found = search_catalog(query, Linker("/cari/")).products
+    assert "Kursi Teras Rotan Alam Model Bulan" in [p.title for p in found]
+    assert not all(p.title_en for p in found)  # found without English text of its own
+
+
 def test_demo_prints_the_logins(demo):
     assert "http://127.0.0.1:8000/admin/" in demo.output
     assert DEMO_PASSWORD in demo.output

@@ -506,6 +506,7 @@ class TestLanguages:
         assert alternates == {
             "id": "http://testserver/katalog/",
             "en": "http://testserver/en/katalog/",
+            "x-default": "http://testserver/katalog/",
         }
 
 

@@ -143,3 +143,44 @@ def test_indonesian_catalogue_page_keeps_source_text(client):
     for indonesian in ("Langsung ke isi", "Saring", "Terapkan", "Urutkan"):
         assert indonesian in nav, indonesian
     assert "Skip to content" not in nav
+
+
+@pytest.fixture(scope="module")
+def _gettext_tools():
+    if shutil.which("xgettext") is None or shutil.which("msgmerge") is None:
+        if os.environ.get("CI"):
+            pytest.fail("xgettext/msgmerge (gettext) are missing; CI must install gettext")
+        pytest.skip("gettext is not installed; run `make messages`")
+
+
+@pytest.mark.usefixtures("_gettext_tools")
+def test_every_string_in_the_code_is_in_the_catalogues():
+    """makemessages on a copy of the project adds nothing untranslated: no string was added to
+    the code or a template without updating and translating locale/."""
+    problems = check_translations.check_sources()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.usefixtures("_gettext_tools")
+def test_a_string_added_without_makemessages_is_caught():
+    def add_string(copy):
+        template = copy / "templates" / "includes" / "zz_untranslated_probe.html"
+        template.write_text(
+            '{% load i18n %}<p>{% translate "Kalimat uji yang belum masuk katalog" %}</p>\n',
+            encoding="utf-8",
+        )
+        module = copy / "catalog" / "zz_untranslated_probe.py"
+        module.write_text(
+            "from django.utils.translation import gettext_lazy as _\n\n"
+            'LABEL = _("Label uji baru")\n',
+            encoding="utf-8",
+        )
+
+    problems = check_translations.check_sources(prepare=add_string)
+    for language in ("en", "id"):
+        for msgid in ("Kalimat uji yang belum masuk katalog", "Label uji baru"):
+            assert any(
+                line.startswith(f"locale/{language}: ") and f"msgid '{msgid}': untranslated" in line
+                for line in problems
+            ), (language, msgid, problems)
+    assert not (BASE_DIR / "templates" / "includes" / "zz_untranslated_probe.html").exists()

@@ -10,7 +10,7 @@ import datetime
 
 import pytest
 from django.http import QueryDict
-from django.utils import timezone
+from django.utils import timezone, translation
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
@@ -179,14 +179,19 @@ def catalog():
     return {"products": products, "draft": draft}
 
 
-@pytest.fixture(params=["database", "elasticsearch"])
-def engine(request, catalog):
+def use_engine(request):
+    """Point the service at request.param's engine (indexing the catalog for Elasticsearch)."""
     if request.param == "elasticsearch":
         request.getfixturevalue("es_engine_settings")
         from search.indexing import rebuild_index
 
         rebuild_index()
     return request.param
+
+
+@pytest.fixture(params=["database", "elasticsearch"])
+def engine(request, catalog):
+    return use_engine(request)
 
 
 def run(query_string, page_size=24):
@@ -412,3 +417,94 @@ def test_random_queries_never_break_either_engine(engine, catalog, params):
     assert result.total >= len(result.products)
     assert 1 <= result.page <= result.num_pages
     assert all(p.live for p in result.products)
+
+
+# --- English searches --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def bilingual_catalog(catalog):
+    """The catalog above plus shrimp paste (Indonesian only), two products with English text,
+    and the curators' English synonym sets."""
+    from wagtail.rich_text import RichText
+
+    bumbu = CategoryFactory(name="Bumbu", slug="bumbu", name_en="Condiments")
+    tas = CategoryFactory(name="Tas", slug="tas", name_en="Bags")
+    v_terasi = VendorPageFactory(title="Terasi Rebon Kartini", slug="terasi-kartini")
+    v_pandan = VendorPageFactory(title="Anyaman Pandan Sari", slug="pandan-sari")
+    products = dict(catalog["products"])
+    products["terasi"] = ProductPageFactory(
+        title="Terasi Udang Rebon Asli",
+        parent=v_terasi,
+        category=bumbu,
+        summary="Terasi udang rebon fermentasi alami",
+    )
+    products["sambal"] = ProductPageFactory(
+        title="Sambal Terasi Pedas",
+        parent=v_terasi,
+        category=bumbu,
+        summary="Sambal terasi siap santap",
+        title_en="Spicy Shrimp Paste Sambal",
+        summary_en="A ready-to-eat sambal",
+        description_en=[
+            ("paragraph", RichText("<p>Made with roasted shrimp paste and fresh chillies.</p>"))
+        ],
+    )
+    products["tas"] = ProductPageFactory(
+        title="Tas Anyaman Pandan",
+        parent=v_pandan,
+        category=tas,
+        summary="Tas jinjing dari daun pandan",
+        title_en="Woven Pandan Tote Bag",
+        summary_en="A handwoven pandan leaf tote",
+    )
+    SynonymSet.objects.create(terms="kursi, chair")
+    SynonymSet.objects.create(terms="terasi, shrimp paste")
+    return {**catalog, "products": products}
+
+
+@pytest.fixture(params=["database", "elasticsearch"])
+def bilingual_engine(request, bilingual_catalog):
+    return use_engine(request)
+
+
+# English queries that reach products written only in Indonesian, through synonym sets.
+ENGLISH_TO_INDONESIAN_CASES = [
+    ("q=rattan+chair", ["kursi"]),
+    ("q=hand-drawn+batik", ["tulis", "selendang"]),
+    ("q=shrimp+paste", ["terasi", "sambal"]),
+]
+# Queries that only the English text of a product answers, and Indonesian still working.
+ENGLISH_TEXT_CASES = [
+    ("q=tote", ["tas"]),
+    ("q=woven+bag", ["tas"]),
+    ("q=chillies", ["sambal"]),
+    ("q=spicy+sambal", ["sambal"]),
+    ("q=tas+anyaman", ["tas"]),
+    ("q=woven&kategori=bumbu", []),
+]
+
+
+def test_english_queries_find_indonesian_only_products(bilingual_engine, bilingual_catalog):
+    for query_string, expected in ENGLISH_TO_INDONESIAN_CASES:
+        with translation.override("en"):
+            assert titles(run(query_string)) == keys(bilingual_catalog, *expected), query_string
+    for name in ("kursi", "tulis", "selendang", "terasi"):
+        product = bilingual_catalog["products"][name]
+        assert not (product.title_en or product.summary_en or product.description_en), name
+
+
+def test_english_text_is_searchable(bilingual_engine, bilingual_catalog):
+    for query_string, expected in ENGLISH_TEXT_CASES:
+        with translation.override("en"):
+            assert titles(run(query_string)) == keys(bilingual_catalog, *expected), query_string
+
+
+def test_english_search_results_show_english_and_mark_the_rest(bilingual_engine, bilingual_catalog):
+    with translation.override("en"):
+        result = run("q=shrimp+paste")
+    snippets = {p.title: result.highlights[p.pk] for p in result.products}
+    sambal = snippets["Sambal Terasi Pedas"]
+    assert str(sambal) == "A ready-to-eat sambal" and not sambal.lang
+    terasi = snippets["Terasi Udang Rebon Asli"]
+    assert "<mark>Terasi</mark>" in str(terasi) and terasi.lang == "id"
