@@ -21,7 +21,10 @@ class PermissionedInlinePanel(InlinePanel):
             formset_options = options["formsets"][self.relation_name]
             formset_options["form"] = get_form_for_model(
                 self.db_field.related_model,
-                form_class=formset_options.get("form", WagtailAdminModelForm),
+                form_class=formset_options.get(
+                    "form",
+                    getattr(self.db_field.related_model, "base_form_class", WagtailAdminModelForm),
+                ),
                 fields=formset_options["fields"],
                 field_permissions=field_permissions,
             )
