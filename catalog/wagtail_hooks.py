@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from catalog import admin_views
+from catalog import admin_views, two_factor
 from catalog.dashboard import OwnerProductsPanel, OwnerSummary
 from catalog.models import Category, CertificateType, Material, Region, Sentra
 
@@ -102,6 +102,10 @@ def register_catalog_admin_urls():
             ),
         ),
         path("ikm/daftarkan/", admin_views.OnboardView.as_view(), name="catalog_onboard"),
+        path("2fa/", two_factor.TwoFactorSetupView.as_view(), name="catalog_2fa_setup"),
+        path(
+            "2fa/verifikasi/", two_factor.TwoFactorVerifyView.as_view(), name="catalog_2fa_verify"
+        ),
     ]
 
 
@@ -116,6 +120,18 @@ def register_import_menu_item():
 def register_onboard_menu_item():
     return OnboardMenuItem(
         _("Daftarkan IKM"), reverse("catalog_onboard"), icon_name="user", order=270
+    )
+
+
+class TwoFactorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return two_factor.offers_two_factor(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_two_factor_menu_item():
+    return TwoFactorMenuItem(
+        _("Verifikasi dua langkah"), reverse("catalog_2fa_setup"), icon_name="key", order=10000
     )
 
 
