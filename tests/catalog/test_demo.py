@@ -231,6 +231,9 @@ def test_owner_permissions_are_exactly_on_their_own_vendor_page(demo):
         (collection.pk, "wagtailimages", "add_image"),
         (collection.pk, "wagtailimages", "choose_image"),
         (collection.pk, "wagtailimages", "change_image"),
+        (collection.pk, "wagtaildocs", "add_document"),
+        (collection.pk, "wagtaildocs", "choose_document"),
+        (collection.pk, "wagtaildocs", "change_document"),
     }
     # What Wagtail makes of it: edit own pages, never publish, nothing of other IKM.
     product = ProductPage.objects.filter(vendor=vendor).first()
