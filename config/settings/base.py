@@ -118,6 +118,7 @@ AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(env_str("AXES_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "catalog/admin/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0")) or None
 OTP_TOTP_ISSUER = "Etalase IKM"
