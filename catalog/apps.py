@@ -8,4 +8,6 @@ class CatalogConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from catalog import signals  # noqa: F401
+        from catalog import moderation, signals  # noqa: F401
+
+        moderation.connect()

@@ -49,7 +49,8 @@ from catalog.models import (
     VendorGalleryImage,
     VendorPage,
 )
-from catalog.ownership import ensure_curator_group, ensure_vendor_collection, grant_vendor_ownership
+from catalog.onboarding import Owner, onboard_ikm
+from catalog.ownership import ensure_roles, ensure_vendor_collection
 from catalog.signals import demo_catalog_built
 
 DEMO_PASSWORD = "demo-etalase-2026"  # noqa: S105 -- documented password of the demo users
@@ -2562,7 +2563,9 @@ def ensure_staff_users(report):
     curator = ensure_user(
         CURATOR["username"], report, **{k: v for k, v in CURATOR.items() if k != "username"}
     )
-    ensure_curator_group(users=[curator])
+    roles = ensure_roles()
+    curator.groups.add(roles["curators"])
+    operator.groups.add(roles["operators"])
     return operator, curator
 
 
@@ -2880,7 +2883,14 @@ def build_demo(warm_renditions=False):
                 last_name=data["owner_user"][1],
                 email=f"pemilik.{data['key']}@example.com",
             )
-            grant_vendor_ownership(vendor, [owner])
+            # The same service operators use: the demo owners get exactly an owner's rights.
+            onboard_ikm(
+                vendor.title,
+                vendor.region,
+                [Owner(email=owner.email, username=owner.username)],
+                slug=vendor.slug,
+                invite=False,
+            )
             if report.products_created + report.vendors_created > before:
                 new_vendors.append(vendor)
     if warm_renditions and new_vendors:

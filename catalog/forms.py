@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 
 class ProductPageForm(WagtailAdminPageForm):
@@ -27,3 +27,25 @@ class ProductPageForm(WagtailAdminPageForm):
             if clash:
                 raise ValidationError(_("SKU ini sudah dipakai produk lain dari IKM ini."))
         return sku
+
+
+class CertificateForm(WagtailAdminModelForm):
+    """A certificate row: a changed number, type or date undoes its verification.
+
+    Owners cannot set `verified` (the field is left out of their form, see
+    catalog.panels.PermissionedInlinePanel), but without this they could keep a curator's
+    check while replacing the certificate it vouched for. For users who do see the field
+    (curators), what they post is what is saved.
+    """
+
+    REVERIFY_FIELDS = ("certificate_type", "number", "issued_on", "expires_on")
+
+    def save(self, commit=True):
+        if (
+            "verified" not in self.fields
+            and self.instance.pk
+            and self.instance.verified
+            and any(name in self.changed_data for name in self.REVERIFY_FIELDS)
+        ):
+            self.instance.verified = False
+        return super().save(commit=commit)

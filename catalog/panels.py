@@ -12,6 +12,7 @@ class PermissionedInlinePanel(InlinePanel):
     is still in the child form, so it is accepted when posted anyway (and a checkbox the user
     never saw is reset to False on save). Here the child forms get the user (`for_user`) and
     leave such fields out for users without the permission, so the stored value is kept.
+    The child model's `base_form_class`, when it has one, is the child forms' base class.
     """
 
     def get_form_options(self):
@@ -21,7 +22,11 @@ class PermissionedInlinePanel(InlinePanel):
             formset_options = options["formsets"][self.relation_name]
             formset_options["form"] = get_form_for_model(
                 self.db_field.related_model,
-                form_class=formset_options.get("form", WagtailAdminModelForm),
+                form_class=getattr(
+                    self.db_field.related_model,
+                    "base_form_class",
+                    formset_options.get("form", WagtailAdminModelForm),
+                ),
                 fields=formset_options["fields"],
                 field_permissions=field_permissions,
             )

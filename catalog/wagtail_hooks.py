@@ -1,14 +1,17 @@
-"""Admin registration: taxonomies as snippets with filtered listings for curators."""
+"""Admin registration: taxonomies as snippets with filtered listings for curators; the
+onboarding and import views with their menu items; the owner's dashboard panel."""
 
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from catalog.admin_views import URL_NAME, NeedsTranslationView
+from catalog import admin_views, two_factor
+from catalog.dashboard import OwnerProductsPanel, OwnerSummary
 from catalog.models import Category, CertificateType, Material, Region, Sentra
+from catalog.translation_report import URL_NAME, NeedsTranslationView
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -86,3 +89,77 @@ def register_needs_translation_menu_item():
         icon_name="globe",
         order=950,
     )
+
+
+# --- Owners and operators: onboarding, import, the owner's dashboard ----------------------------
+
+
+class OnboardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.can_onboard(request.user)
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.can_import(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_catalog_admin_urls():
+    return [
+        path(
+            "katalog/",
+            include(
+                (
+                    [
+                        path("impor/", admin_views.ImportView.as_view(), name="upload"),
+                        path(
+                            "impor/templat.<str:fmt>",
+                            admin_views.TemplateDownloadView.as_view(),
+                            name="template",
+                        ),
+                    ],
+                    "catalog_import",
+                ),
+                namespace="catalog_import",
+            ),
+        ),
+        path("ikm/daftarkan/", admin_views.OnboardView.as_view(), name="catalog_onboard"),
+        path("2fa/", two_factor.TwoFactorSetupView.as_view(), name="catalog_2fa_setup"),
+        path(
+            "2fa/verifikasi/", two_factor.TwoFactorVerifyView.as_view(), name="catalog_2fa_verify"
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Impor katalog"), reverse("catalog_import:upload"), icon_name="upload", order=260
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_onboard_menu_item():
+    return OnboardMenuItem(
+        _("Daftarkan IKM"), reverse("catalog_onboard"), icon_name="user", order=270
+    )
+
+
+class TwoFactorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return two_factor.offers_two_factor(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_two_factor_menu_item():
+    return TwoFactorMenuItem(
+        _("Verifikasi dua langkah"), reverse("catalog_2fa_setup"), icon_name="key", order=10000
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_owner_products_panel(request, panels):
+    summary = OwnerSummary(request.user)
+    if summary.is_owner:
+        panels.append(OwnerProductsPanel(summary))

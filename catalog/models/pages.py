@@ -29,7 +29,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from catalog.blocks import BodyBlock
-from catalog.forms import ProductPageForm
+from catalog.forms import CertificateForm, ProductPageForm
 from catalog.money import format_rupiah
 from catalog.panels import PermissionedInlinePanel
 from catalog.phone import display_phone, normalise_phone, normalise_whatsapp
@@ -121,6 +121,7 @@ class CertificateBase(Orderable):
     )
     verified = models.BooleanField(_("terverifikasi"), default=False)
 
+    base_form_class = CertificateForm
     panels = [
         FieldPanel("certificate_type"),
         FieldPanel("number"),

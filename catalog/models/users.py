@@ -21,3 +21,7 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         verbose_name = _("pengguna")
         verbose_name_plural = _("pengguna")
+        permissions = [
+            ("onboard_vendor", _("Dapat mendaftarkan IKM dan pemiliknya")),
+            ("import_any_catalog", _("Dapat mengimpor katalog untuk semua IKM")),
+        ]

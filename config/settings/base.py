@@ -48,6 +48,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # Login security: lockout after failed logins, two-factor sign-in (catalog/two_factor.py).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +68,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "catalog.two_factor.RequireOTPMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -104,6 +111,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# Login security. Failed logins are counted per username and address; after AXES_FAILURE_LIMIT
+# the pair is locked out for AXES_COOLOFF_TIME hours (Wagtail's login shows the message).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(env_str("AXES_COOLOFF_HOURS", "0.25"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "catalog/admin/locked_out.html"
+AXES_IPWARE_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0")) or None
+OTP_TOTP_ISSUER = "Etalase IKM"
+# Owner invitations: the set-password link is valid this long.
+PASSWORD_RESET_TIMEOUT = 7 * 24 * 3600
+LOW_STOCK_THRESHOLD = 5
 
 # Indonesian first, English second.
 LANGUAGE_CODE = "id"

@@ -22,3 +22,6 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 PRIVATE_MEDIA_ROOT = env_str("TEST_PRIVATE_MEDIA_ROOT", "/tmp/etalase-ikm-test-private")  # noqa: S108
 INQUIRY_MIN_FILL_SECONDS = 0
+# django-axes needs the request in authenticate(); tests log in with client.login() too.
+# tests/catalog/test_owners_login_security.py switches it on.
+AXES_ENABLED = False

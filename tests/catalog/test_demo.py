@@ -241,7 +241,7 @@ def test_owner_can_log_into_the_admin(demo, client):
 
 def test_owner_permissions_are_exactly_on_their_own_vendor_page(demo):
     user, vendor = owner(), trusmi_page()
-    group = Group.objects.get(name=f"IKM: {TRUSMI['title']}")
+    group = Group.objects.get(name=f"Pemilik IKM: {TRUSMI['title']}")
     assert list(user.groups.all()) == [group]
     assert not user.is_superuser and not user.is_staff
     assert {(p.content_type.app_label, p.codename) for p in group.permissions.all()} == {
@@ -259,6 +259,9 @@ def test_owner_permissions_are_exactly_on_their_own_vendor_page(demo):
         (collection.pk, "wagtailimages", "add_image"),
         (collection.pk, "wagtailimages", "choose_image"),
         (collection.pk, "wagtailimages", "change_image"),
+        (collection.pk, "wagtaildocs", "add_document"),
+        (collection.pk, "wagtaildocs", "choose_document"),
+        (collection.pk, "wagtaildocs", "change_document"),
     }
     # What Wagtail makes of it: edit own pages, never publish, nothing of other IKM.
     product = ProductPage.objects.filter(vendor=vendor).first()
@@ -372,7 +375,7 @@ def test_grant_vendor_ownership_is_idempotent_and_exact(site_tree):
     assert not other.permissions_for_user(user).can_edit()
     # Saving a page grants nothing by itself.
     VendorPageFactory(title="IKM Tanpa Pemilik")
-    assert not Group.objects.filter(name="IKM: IKM Tanpa Pemilik").exists()
+    assert not Group.objects.filter(name="Pemilik IKM: IKM Tanpa Pemilik").exists()
 
 
 def test_ensure_curator_group_is_idempotent(site_tree):
