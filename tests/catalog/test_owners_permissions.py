@@ -97,7 +97,9 @@ def edit_form(client, page, **changes):
     data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
     for key in [key for key in data if "__prefix__" in key]:
         del data[key]
+    # StreamFields render their count with JavaScript, so the scraped form lacks it.
     data.setdefault("description-count", "0")
+    data.setdefault("description_en-count", "0")
     for key, value in changes.items():
         data[key] = value
     return data
@@ -376,6 +378,7 @@ def test_owner_adds_a_product_to_their_ikm(world):
             "category": str(world.category.pk),
             "stock": "4",
             "description-count": "0",
+            "description_en-count": "0",
         }
     )
     response = client.post(url, data)
