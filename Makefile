@@ -34,6 +34,7 @@ browser: node_modules/.installed ## Install Chromium, Java (apt) and the Nu HTML
 run: install messages ## Set up, migrate, load the demo catalog when empty, and serve http://127.0.0.1:8000
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo_catalog --if-empty
+	$(PY) manage.py load_demo_showroom --if-empty
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install messages browser ## Set up and run the whole test suite (unit, integration, browser)

@@ -7,6 +7,7 @@ left empty shows the section's default heading in the visitor's language.
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -33,6 +34,11 @@ class SectionBlock(blocks.StructBlock):
         context["heading"] = value.get("heading") or self.default_heading
         context["section_id"] = (parent_context or {}).get("block_id") or self.name
         return context
+
+
+# Link texts the migrated home page uses; a link text with an entry in the catalogues is
+# shown translated (templates/showroom/blocks/hero.html).
+HERO_LINK_TEXTS = (gettext_noop("Lihat katalog"), gettext_noop("Kenali IKM"))
 
 
 class HeroBlock(blocks.StructBlock):

@@ -27,7 +27,7 @@ def home_sections(hero_title, hero_text, link_ids):
     def block(kind, value):
         return {"type": kind, "value": value, "id": str(uuid.uuid4())}
 
-    links = [{"type": "item", "value": {"page": pk, "text": ""}, "id": str(uuid.uuid4())} for pk in link_ids]
+    links = [{"type": "item", "value": {"page": pk, "text": text}, "id": str(uuid.uuid4())} for pk, text in zip(link_ids, ("Lihat katalog", "Kenali IKM"))]
     return [
         block("hero", {"heading": hero_title or "Etalase IKM", "text": hero_text or "", "image": None, "links": links}),
         block("featured_products", {"heading": "", "products": []}),
