@@ -323,10 +323,13 @@ class ExhibitionJoinRequest(models.Model):
         exhibition is live) and mark the request accepted. Products already in it are kept once.
         """
         page = self.exhibition.get_latest_revision_as_object()
-        present = {item.product_id for item in page.items.all()}
+        items = list(page.items.all())
+        present = {item.product_id for item in items}
+        order = max((item.sort_order or 0 for item in items), default=-1)
         for product in self.products.order_by("title"):
             if product.pk not in present:
-                page.items.add(ExhibitionItem(product=product, booth_code="", note=""))
+                order += 1
+                page.items.add(ExhibitionItem(product=product, sort_order=order))
         revision = page.save_revision(user=user, log_action=True)
         if self.exhibition.live:
             revision.publish(user=user)
