@@ -35,6 +35,7 @@ run: install messages ## Set up, migrate, load the demo catalog when empty, and 
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py setup_roles
 	$(PY) manage.py load_demo_catalog --if-empty
+	$(PY) manage.py load_demo_showroom --if-empty
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install messages browser ## Set up and run the whole test suite (unit, integration, browser)

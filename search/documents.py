@@ -151,6 +151,7 @@ class ProductDocument(Document):
     price = Long()
     availability = Keyword()
     export_ready = Boolean()
+    exhibitions = Keyword()  # slugs of the live exhibitions showing the product
     first_published_at = Date()
     tags = Text(analyzer=TEXT_ANALYZER)
     # Words for the "did you mean" term suggester: titles and names, not stemmed.
@@ -201,6 +202,14 @@ def _suggest_inputs(title):
     return [value for value in dict.fromkeys(inputs) if value]
 
 
+def exhibition_slugs(page):
+    """Slugs of the live exhibitions whose items include `page` (showroom.ExhibitionItem)."""
+    items = getattr(page, "exhibition_items", None)
+    if items is None:
+        return []
+    return sorted({item.page.slug for item in items.all() if item.page.live})
+
+
 def product_to_document(page, today=None):
     """The index document (a dict, `_id` excluded) of a ProductPage.
 
@@ -245,6 +254,7 @@ def product_to_document(page, today=None):
         "price": page.price,
         "availability": page.availability,
         "export_ready": bool(vendor and vendor.export_ready),
+        "exhibitions": exhibition_slugs(page),
         "first_published_at": page.first_published_at.isoformat()
         if page.first_published_at
         else None,
@@ -269,6 +279,7 @@ def documents_queryset(queryset):
     ).prefetch_related(
         "materials",
         "tags",
+        "exhibition_items__page",
         Prefetch(
             "certificates",
             queryset=ProductCertificate.objects.select_related("certificate_type"),

@@ -163,6 +163,31 @@ def reindex_category_products(category_id):
     )
 
 
+def _is_exhibition(instance):
+    # showroom.ExhibitionPage, named rather than imported: showroom imports search.
+    return instance._meta.label == "showroom.ExhibitionPage"
+
+
+def reindex_exhibition_products(exhibition):
+    """Re-sync the products an exhibition shows now and those the index still files under it
+    (items removed, or the whole exhibition unpublished or deleted)."""
+    page_id, slug = exhibition.pk, exhibition.slug
+
+    def page_ids():
+        from django.apps import apps
+
+        item_model = apps.get_model("showroom", "ExhibitionItem")
+        ids = set(item_model.objects.filter(page_id=page_id).values_list("product_id", flat=True))
+        response = get_client().search(
+            index=alias_name(),
+            body={"query": {"term": {"exhibitions": slug}}, "_source": False, "size": 10_000},
+        )
+        ids.update(int(hit["_id"]) for hit in response.body["hits"]["hits"])
+        return ids
+
+    _after_commit(page_ids, f"products of exhibition {page_id}")
+
+
 # -- signal handlers ---------------------------------------------------------------------------
 
 
@@ -171,6 +196,8 @@ def _on_page_published(sender, instance, **kwargs):
         index_product(instance.pk)
     elif isinstance(instance, VendorPage):
         reindex_vendor_products(instance.pk)
+    elif _is_exhibition(instance):
+        reindex_exhibition_products(instance)
 
 
 def _on_page_unpublished(sender, instance, **kwargs):
@@ -181,6 +208,13 @@ def _on_page_unpublished(sender, instance, **kwargs):
         # signal for every descendant it unpublishes) leave the index; products that stay
         # live stay listed, as the database engine lists them.
         reindex_vendor_products(instance.pk)
+    elif _is_exhibition(instance):
+        reindex_exhibition_products(instance)
+
+
+def _on_page_deleted(sender, instance, **kwargs):
+    if _is_exhibition(instance):
+        reindex_exhibition_products(instance)
 
 
 def _on_product_deleted(sender, instance, **kwargs):
@@ -223,6 +257,7 @@ def connect_signals():
     post_delete.connect(
         _on_product_deleted, sender=ProductPage, dispatch_uid="search.index.product_deleted"
     )
+    post_delete.connect(_on_page_deleted, dispatch_uid="search.index.page_deleted")
     post_save.connect(
         _on_category_saved, sender=Category, dispatch_uid="search.index.category_saved"
     )
@@ -237,6 +272,7 @@ def disconnect_signals():
     page_unpublished.disconnect(dispatch_uid="search.index.unpublished")
     post_page_move.disconnect(dispatch_uid="search.index.moved")
     post_delete.disconnect(sender=ProductPage, dispatch_uid="search.index.product_deleted")
+    post_delete.disconnect(dispatch_uid="search.index.page_deleted")
     post_save.disconnect(sender=Category, dispatch_uid="search.index.category_saved")
     for model in (Region, Sentra, Material):
         post_save.disconnect(sender=model, dispatch_uid=f"search.index.{model.__name__}_saved")

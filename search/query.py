@@ -32,6 +32,7 @@ PARAMS = {
     "price_max": "harga_max",
     "vendor": "ikm",
     "export_ready": "ekspor",
+    "exhibition": "pameran",
     "sort": "urut",
     "page": "halaman",
 }
@@ -45,6 +46,7 @@ FILTERS = (
     "vendor",
     "export_ready",
     "price",
+    "exhibition",
 )
 
 
@@ -81,6 +83,7 @@ class CatalogQuery:
     price_max: int | None = None
     vendor: str = ""
     export_ready: bool = False
+    exhibition: str = ""  # an exhibition's slug (or its page id, turned into the slug)
     sort: str = "relevance"
     page: int = 1
     page_size: int = 24
@@ -116,6 +119,7 @@ class CatalogQuery:
             "price_max": price_max,
             "vendor": _slug(get("vendor")),
             "export_ready": get("export_ready").strip() in {"1", "ya", "true", "on"},
+            "exhibition": _slug(get("exhibition")),
             "sort": sort if sort in SORTS else "relevance",
             "page": min(page, MAX_PAGE),
         }

@@ -8,6 +8,7 @@ database engine answers instead and a warning is logged, so search never breaks 
 import difflib
 import logging
 import re
+from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import urlencode
 
@@ -87,8 +88,19 @@ class Linker:
         return path + ("?" + urlencode(params) if params else "")
 
 
+def with_exhibition_slug(query):
+    """`?pameran=` takes a live exhibition's slug or its page id; engines filter on the slug.
+    An unknown exhibition is ignored, like an unknown category."""
+    if not query.exhibition:
+        return query
+    labels = taxonomy()
+    slug = labels["exhibition_ids"].get(query.exhibition, query.exhibition)
+    return replace(query, exhibition=slug if slug in labels["exhibition"] else "")
+
+
 def search_catalog(query, linker):
     """Run `query` and return a SearchResult ready for the templates."""
+    query = with_exhibition_slug(query)
     expansions = expand(query.text, SynonymSet.all_sets()) if query.text else []
     raw = run_engine("search", query, expansions)
     num_pages = max(1, -(-raw.total // query.page_size))
@@ -345,6 +357,24 @@ def build_facets(counts, query, linker):
             ],
         )
     )
+    exhibition_counts = counts.get("exhibition", {})
+    facets.append(
+        Facet(
+            "exhibition",
+            _("Pameran"),
+            [
+                FacetOption(
+                    value=slug,
+                    label=title,
+                    count=exhibition_counts.get(slug, 0),
+                    selected=query.exhibition == slug,
+                    url=linker.url(query, exhibition="" if query.exhibition == slug else slug),
+                )
+                for slug, title in labels["exhibition"].items()
+                if exhibition_counts.get(slug, 0) or query.exhibition == slug
+            ],
+        )
+    )
     export_count = counts.get("export_ready", {}).get("1", 0)
     facets.append(
         Facet(
@@ -375,7 +405,7 @@ def active_filters(query, linker, vendor_names=None):
         value = getattr(query, name, None)
         if name == "category":
             label = category_names.get(value, value)
-        elif name in ("region", "sentra", "material", "certificate"):
+        elif name in ("region", "sentra", "material", "certificate", "exhibition"):
             label = label_for(labels, name, value, labels[name].get(value, value))[0]
         elif name == "vendor":
             label = (vendor_names or {}).get(value) or next(

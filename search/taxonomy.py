@@ -6,6 +6,24 @@ from django.core.cache import cache
 TAXONOMY_CACHE_KEY = "search:taxonomy:v2"
 
 
+def _exhibitions():
+    """{slug: title} and {page id: slug} of live exhibitions (a showroom page type, looked up by
+    name: search must not import showroom, which imports search)."""
+    from django.apps import apps
+
+    try:
+        model = apps.get_model("showroom", "ExhibitionPage")
+    except LookupError:
+        return {}, {}
+    rows = list(
+        model.objects.live()
+        .public()
+        .order_by("-starts_on", "title")
+        .values_list("pk", "slug", "title")
+    )
+    return {slug: title for _pk, slug, title in rows}, {str(pk): slug for pk, slug, _t in rows}
+
+
 def taxonomy():
     data = cache.get(TAXONOMY_CACHE_KEY)
     if data is None:
@@ -38,6 +56,7 @@ def taxonomy():
                 CertificateType.objects.exclude(name_en="").values_list("slug", "name_en")
             ),
         }
+        data["exhibition"], data["exhibition_ids"] = _exhibitions()
         cache.set(TAXONOMY_CACHE_KEY, data, 3600)
     return data
 

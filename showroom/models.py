@@ -5,7 +5,6 @@ service, and catalog imports from no other app (see DESIGN.md)."""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -14,35 +13,29 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from catalog.blocks import BodyBlock
-from catalog.models import Category, ProductPage, Region, VendorPage
+from catalog.models import Category, Region
 from catalog.models.pages import BasePage
 from catalog.pagination import requested_page
 from search.query import SORT_OPTIONS, CatalogQuery, clean_text
 from search.service import Linker, search_catalog, search_vendors
+from showroom.blocks import HomeBlock, hero_text
 
 
 class HomePage(BasePage):
-    """The front door: what Etalase IKM is, and ways into the catalog.
-
-    Curated StreamField sections arrive with the showroom issue; until then it shows the
-    categories, the newest products and a few IKM.
+    """The front door, curated in the admin: sections (StreamField blocks) curators add, order
+    and edit: a hero, their featured products, current exhibitions, categories with product
+    counts, sentra and regions, the newest products, some IKM.
     """
 
-    hero_title = models.CharField(_("judul utama"), max_length=120, blank=True)
-    hero_text = models.TextField(_("teks utama"), blank=True)
-    hero_title_en = models.CharField(_("judul utama (bahasa Inggris)"), max_length=120, blank=True)
-    hero_text_en = models.TextField(_("teks utama (bahasa Inggris)"), blank=True)
+    body = StreamField(HomeBlock(), verbose_name=_("isi beranda"), blank=True)
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("hero_title"),
-        FieldPanel("hero_text"),
-        BasePage.english_panel(FieldPanel("hero_title_en"), FieldPanel("hero_text_en")),
-    ]
+    content_panels = [*Page.content_panels, FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "showroom.CatalogIndexPage",
         "showroom.VendorIndexPage",
+        "showroom.ExhibitionIndexPage",
+        "showroom.ShowroomIndexPage",
         "showroom.StandardPage",
     ]
     max_count = 1
@@ -51,18 +44,16 @@ class HomePage(BasePage):
         verbose_name = _("beranda")
 
     def get_meta_description(self):
-        return super().get_meta_description() or self.hero_text
+        hero = self.hero_block()
+        return super().get_meta_description() or (hero_text(hero.value, "text").value if hero else "")
+
+    def hero_block(self):
+        return next((b for b in self.body if b.block_type == "hero"), None)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["catalog_page"] = CatalogIndexPage.objects.live().first()
-        context["vendor_index"] = VendorIndexPage.objects.live().first()
-        context["categories"] = Category.objects.filter(parent__isnull=True)
-        context["regions"] = Region.objects.annotate(
-            vendor_count=Count("vendors", filter=Q(vendors__live=True), distinct=True)
-        ).filter(vendor_count__gt=0)
-        context["new_products"] = ProductPage.listing(ProductPage.visible())[:8]
-        context["vendors"] = VendorPage.listing(VendorPage.objects.live().public())[:6]
+        context["hero"] = self.hero_block()
         return context
 
 
@@ -181,3 +172,36 @@ class VendorIndexPage(BasePage):
             page_size=settings.VENDOR_PAGE_SIZE,
         )
         return context
+
+
+# Venues, exhibitions and label visits live in their own modules; imported here so that Django
+# finds their models.
+from showroom.exhibitions import (  # noqa: E402
+    ExhibitionIndexPage,
+    ExhibitionItem,
+    ExhibitionJoinRequest,
+    ExhibitionPage,
+)
+from showroom.labels import LabelVisit  # noqa: E402
+from showroom.venues import (  # noqa: E402
+    ShelfPlacement,
+    ShowroomGalleryImage,
+    ShowroomIndexPage,
+    ShowroomPage,
+)
+
+__all__ = [
+    "CatalogIndexPage",
+    "ExhibitionIndexPage",
+    "ExhibitionItem",
+    "ExhibitionJoinRequest",
+    "ExhibitionPage",
+    "HomePage",
+    "LabelVisit",
+    "ShelfPlacement",
+    "ShowroomGalleryImage",
+    "ShowroomIndexPage",
+    "ShowroomPage",
+    "StandardPage",
+    "VendorIndexPage",
+]

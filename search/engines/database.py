@@ -32,6 +32,13 @@ def build_text_query(expansions):
     return parts[0] if len(parts) == 1 else And(parts)
 
 
+def exhibition_items():
+    """Items of live exhibitions (showroom.ExhibitionItem, by name: no import cycle)."""
+    from django.apps import apps
+
+    return apps.get_model("showroom", "ExhibitionItem").objects.filter(page__live=True)
+
+
 def valid_certificate_q(prefix=""):
     today = timezone.localdate()
     return Q(**{f"{prefix}verified": True}) & (
@@ -150,6 +157,9 @@ class DatabaseEngine(SearchEngine):
             queryset = queryset.filter(vendor__slug=query.vendor)
         if query.export_ready and "export_ready" not in skip:
             queryset = queryset.filter(vendor__export_ready=True)
+        if query.exhibition and "exhibition" not in skip:
+            items = exhibition_items().filter(page__slug=query.exhibition)
+            queryset = queryset.filter(pk__in=items.values("product_id"))
         if "price" not in skip:
             if query.price_min is not None:
                 queryset = queryset.filter(price__gte=query.price_min)
@@ -229,6 +239,14 @@ class DatabaseEngine(SearchEngine):
         facets["price"] = {key: price_counts[key] for key, _low, _high in PRICE_BANDS}
         export_count = base("export_ready").filter(vendor__export_ready=True).count()
         facets["export_ready"] = {"1": export_count}
+        exhibitions = (
+            exhibition_items()
+            .filter(product__in=base("exhibition").values("pk"))
+            .values("page__slug")
+            .annotate(n=Count("product", distinct=True))
+            .order_by()
+        )
+        facets["exhibition"] = {row["page__slug"]: row["n"] for row in exhibitions if row["n"]}
         return facets
 
     def autocomplete(self, text, limit=6):

@@ -57,6 +57,7 @@ TERMS_FACETS = {
     "sentra": "sentra",
     "material": "materials",
     "availability": "availability",
+    "exhibition": "exhibitions",
 }
 
 
@@ -113,6 +114,8 @@ def filter_clauses(query, today, category_exists=True):
         clauses["vendor"] = {"term": {"vendor_slug": query.vendor}}
     if query.export_ready:
         clauses["export_ready"] = {"term": {"export_ready": True}}
+    if query.exhibition:
+        clauses["exhibition"] = {"term": {"exhibitions": query.exhibition}}
     if query.price_min is not None or query.price_max is not None:
         bounds = {}
         if query.price_min is not None:

@@ -26,7 +26,14 @@ from catalog.models import (
 )
 from catalog.money import format_rupiah
 from catalog.phone import display_phone, normalise_phone, normalise_whatsapp
-from showroom.models import CatalogIndexPage, HomePage, StandardPage, VendorIndexPage
+from showroom.models import (
+    CatalogIndexPage,
+    ExhibitionIndexPage,
+    HomePage,
+    ShowroomIndexPage,
+    StandardPage,
+    VendorIndexPage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +80,16 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertFalse(HomePage.can_create_at(self.root))
 
     def test_home_page_children(self):
-        self.assertAllowedSubpageTypes(HomePage, {CatalogIndexPage, VendorIndexPage, StandardPage})
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {
+                CatalogIndexPage,
+                VendorIndexPage,
+                ExhibitionIndexPage,
+                ShowroomIndexPage,
+                StandardPage,
+            },
+        )
 
     def test_catalog_and_directory_only_under_the_home_page(self):
         for model in (CatalogIndexPage, VendorIndexPage):

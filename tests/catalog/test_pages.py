@@ -107,7 +107,7 @@ class TestEveryPageTypeRenders:
         response = get_ok(client, "/")
         html = response.content.decode()
         assert response.templates[0].name == "showroom/home_page.html"
-        assert site_tree.home.specific.hero_title in html
+        assert site_tree.home.specific.body[0].value["heading"] in html
         assert product.title in html
         assert "Batik Ibu Siti" in html
         assert "Rp 150.000" in html

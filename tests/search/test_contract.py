@@ -30,6 +30,8 @@ from catalog.models import ProductPage
 from search.models import SynonymSet
 from search.query import CatalogQuery
 from search.service import Linker, search_catalog
+from showroom.exhibitions import ExhibitionPage
+from showroom.factories import ExhibitionItemFactory, ExhibitionPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -174,9 +176,26 @@ def catalog():
     draft = ProductPageFactory(
         title="Batik Draft Rahasia", parent=v_batik, category=tulis, live=False
     )
+    # Exhibitions: a live one, a past one (still live: still a filter), a draft (not a filter).
+    batik_fair = ExhibitionPageFactory(title="Pekan Batik Cirebon", slug="pekan-batik")
+    inacraft = ExhibitionPageFactory(
+        title="INACRAFT 2025",
+        slug="inacraft-2025",
+        kind=ExhibitionPage.Kind.TRADE_FAIR,
+        starts_on=TODAY - YEAR,
+        ends_on=TODAY - YEAR + datetime.timedelta(days=5),
+    )
+    draft_fair = ExhibitionPageFactory(title="Expo Rahasia", slug="expo-rahasia", live=False)
+    for exhibition, names in (
+        (batik_fair, ["tulis", "cap", "kursi"]),
+        (inacraft, ["topeng", "pala", "tulis"]),
+        (draft_fair, ["jeruk"]),
+    ):
+        for name in names:
+            ExhibitionItemFactory(page=exhibition, product=products[name])
     SynonymSet.objects.create(terms="rotan, rattan")
     SynonymSet.objects.create(terms="batik tulis, hand drawn batik")
-    return {"products": products, "draft": draft}
+    return {"products": products, "draft": draft, "exhibitions": [batik_fair, inacraft]}
 
 
 def use_engine(request):
@@ -237,6 +256,14 @@ FILTER_CASES = [
     ("ekspor=1", ["tulis", "cap", "selendang"]),
     ("kategori=batik&bahan=katun&harga_max=200000", ["cap"]),
     ("wilayah=kota-cirebon&kategori=sirup", []),
+    ("pameran=pekan-batik", ["tulis", "cap", "kursi"]),
+    ("pameran=inacraft-2025", ["topeng", "pala", "tulis"]),
+    ("pameran=pekan-batik&kategori=batik", ["tulis", "cap"]),
+    ("pameran=inacraft-2025&wilayah=kota-cilegon", ["pala"]),
+    (
+        "pameran=expo-rahasia",  # a draft exhibition is no filter: ignored, like a typo
+        ["tulis", "cap", "selendang", "kursi", "keranjang", "pala", "jeruk", "topeng"],
+    ),
     (
         "kategori=tidak-ada",
         ["tulis", "cap", "selendang", "kursi", "keranjang", "pala", "jeruk", "topeng"],
@@ -300,6 +327,27 @@ def test_facet_counts_without_filters(engine, catalog):
     assert prices["200000-1000000"] == 2
     assert prices["1000000-"] == 1
     assert facet(result, "vendor")["batik-trusmi-jaya"] == 3
+
+
+def test_exhibition_filter_and_facet(engine, catalog):
+    batik_fair, inacraft = catalog["exhibitions"]
+    everything = run("")
+    assert facet(everything, "exhibition") == {"pekan-batik": 3, "inacraft-2025": 3}
+    # By page id too; the chip names the exhibition and removing it clears the filter.
+    by_id = run(f"pameran={batik_fair.pk}")
+    assert titles(by_id) == keys(catalog, "tulis", "cap", "kursi")
+    assert [chip.label for chip in by_id.active_filters] == ["Pekan Batik Cirebon"]
+    assert by_id.active_filters[0].remove_url == "/cari/"
+    # The exhibition's own alternatives keep their counts; other facets count within it.
+    result = run("pameran=pekan-batik")
+    assert facet(result, "exhibition") == {"pekan-batik": 3, "inacraft-2025": 3}
+    assert facet(result, "region") == {"kabupaten-cirebon": 3}
+    assert facet(result, "category")["batik"] == 2
+    # Other filters narrow the exhibition counts.
+    assert facet(run("kategori=batik"), "exhibition") == {"pekan-batik": 2, "inacraft-2025": 1}
+    assert facet(run("q=sirup"), "exhibition") == {"inacraft-2025": 1}
+    labels = {o.value: o.label for f in result.facets if f.name == "exhibition" for o in f.options}
+    assert labels == {"pekan-batik": "Pekan Batik Cirebon", "inacraft-2025": "INACRAFT 2025"}
 
 
 def test_text_and_facets_together(engine, catalog):

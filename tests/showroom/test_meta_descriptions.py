@@ -21,9 +21,10 @@ def description(client, url):
 def test_home_falls_back_to_its_hero_text(client, site_tree):
     site_tree.home.search_description = ""
     site_tree.home.listing_summary = ""
-    site_tree.home.hero_text = "Produk IKM Cirebon dan Cilegon, langsung dari perajinnya."
+    text = "Produk IKM Cirebon dan Cilegon, langsung dari perajinnya."
+    site_tree.home.body = [("hero", {"heading": "Etalase IKM", "text": text, "links": []})]
     site_tree.home.save_revision().publish()
-    assert description(client, "/") == site_tree.home.hero_text
+    assert description(client, "/") == text
 
 
 def test_the_search_description_wins(client, site_tree):

@@ -23,8 +23,9 @@ def soup(response):
     return BeautifulSoup(response.content.decode(), "html.parser")
 
 
-def section_titles(page, heading_id):
-    section = page.find(attrs={"aria-labelledby": heading_id})
+def section_titles(page, kind):
+    """Card titles in the home page's first section of `kind` (newest, featured, vendors...)."""
+    section = page.select_one(f".home-section--{kind}")
     if section is None:
         return []
     return [a.get_text(strip=True) for a in section.select(".card__title a")]
@@ -42,7 +43,10 @@ class TestHomePage:
         page = soup(client.get("/"))
         hrefs = [a["href"] for a in page.select(".hero__actions a")]
         assert hrefs == ["/katalog/", "/ikm/"]
-        assert page.h1.get_text(strip=True) == site_tree.home.specific.hero_title
+        hero = site_tree.home.specific.body[0]
+        assert hero.block_type == "hero"
+        assert page.h1.get_text(strip=True) == hero.value["heading"]
+        assert hero.value["heading"].startswith("Produk unggulan IKM")
 
     def test_newest_eight_live_products(self, client):
         vendor = VendorPageFactory()
@@ -54,7 +58,7 @@ class TestHomePage:
                 first_published_at=now - datetime.timedelta(days=days),
             )
         ProductPageFactory(parent=vendor, title="Produk Draf", live=False)
-        titles = section_titles(soup(client.get("/")), "new-heading")
+        titles = section_titles(soup(client.get("/")), "newest")
         assert titles == [f"Produk {days:02d}" for days in range(1, 9)]
 
     def test_top_level_categories_only(self, client):
@@ -62,8 +66,8 @@ class TestHomePage:
         CategoryFactory(name="Batik Tulis", slug="batik-tulis", parent=batik)
         CategoryFactory(name="Kerajinan Rotan", slug="kerajinan-rotan")
         page = soup(client.get("/"))
-        section = page.find(attrs={"aria-labelledby": "categories-heading"})
-        links = {a.get_text(strip=True): a["href"] for a in section.select("a")}
+        section = page.select_one(".home-section--categories")
+        links = {a.contents[0].strip(): a["href"] for a in section.select("a")}
         assert links == {"Batik": "/katalog/batik/", "Kerajinan Rotan": "/katalog/kerajinan-rotan/"}
 
     def test_regions_with_live_ikm_only(self, client):
@@ -74,7 +78,7 @@ class TestHomePage:
         VendorPageFactory(region=cirebon)
         VendorPageFactory(region=indramayu, live=False)
         page = soup(client.get("/"))
-        section = page.find(attrs={"aria-labelledby": "region-heading"})
+        section = page.select_one(".home-regions")
         chips = [" ".join(a.get_text(" ", strip=True).split()) for a in section.select("a")]
         assert chips == ["Kota Cirebon (2 IKM)"]
 
@@ -83,11 +87,11 @@ class TestHomePage:
         ProductPageFactory(parent=vendors[0])
         VendorPageFactory(title="IKM Tersembunyi", live=False)
         page = soup(client.get("/"))
-        assert section_titles(page, "ikm-heading") == [f"IKM {letter}" for letter in "ABCDEF"]
+        assert section_titles(page, "vendors") == [f"IKM {letter}" for letter in "ABCDEF"]
 
     def test_empty_site_still_renders(self, client):
         page = soup(client.get("/"))
-        assert section_titles(page, "new-heading") == []
+        assert section_titles(page, "newest") == []
         assert page.find("a", href="/katalog/") is not None
 
     def test_english_home(self, client):
