@@ -45,7 +45,8 @@ class HomePage(BasePage):
 
     def get_meta_description(self):
         hero = self.hero_block()
-        return super().get_meta_description() or (hero_text(hero.value, "text").value if hero else "")
+        hero_lead = hero_text(hero.value, "text").value if hero else ""
+        return super().get_meta_description() or hero_lead
 
     def hero_block(self):
         return next((b for b in self.body if b.block_type == "hero"), None)
