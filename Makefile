@@ -25,7 +25,7 @@ messages: $(STAMP) ## Compile the translation catalogues (installs gettext when 
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 browser: node_modules/.installed ## Install Chromium, Java (apt) and the Nu HTML checker (npm)
