@@ -56,6 +56,7 @@ TAXONOMY_ACTIONS = ("add", "change", "view")
 OPERATOR_CATALOG_PERMISSIONS = ("onboard_vendor", "import_any_catalog")
 OPERATOR_OTHER_PERMISSIONS = (
     ("inquiries", "view_all_inquiries"),
+    ("orders", "view_all_orders"),
     ("catalog", "add_user"),
     ("catalog", "change_user"),
     ("catalog", "view_user"),

@@ -24,7 +24,7 @@ from wagtail.log_actions import log
 from catalog.ownership import vendors_owned_by
 from inquiries.admin_views import csv_response
 
-from .models import Order, OrderEmail
+from .models import Order, OrderEmail, sees_all_orders
 from .notifications import queue
 
 URL_NAMESPACE = "orders_admin"
@@ -37,7 +37,7 @@ def admin_url(name, *args):
 
 
 def can_view_orders(user):
-    return user.is_authenticated and (user.is_superuser or bool(vendors_owned_by(user)))
+    return user.is_authenticated and (sees_all_orders(user) or bool(vendors_owned_by(user)))
 
 
 class OrdersAccessMixin:

@@ -26,14 +26,19 @@ def new_token():
     return secrets.token_urlsafe(24)
 
 
+def sees_all_orders(user):
+    return user.is_superuser or user.has_perm("orders.view_all_orders")
+
+
 class OrderQuerySet(models.QuerySet):
     def for_user(self, user):
-        """Every order for operators (superusers), their own IKM's orders for owners."""
+        """Every order for operators (superusers and the Operator group's `view_all_orders`),
+        their own IKM's orders for owners."""
         from catalog.ownership import vendors_owned_by
 
         if not user.is_authenticated:
             return self.none()
-        if user.is_superuser:
+        if sees_all_orders(user):
             return self
         return self.filter(vendor_id__in=vendors_owned_by(user))
 
@@ -90,6 +95,7 @@ class Order(models.Model):
         verbose_name = _("pesanan")
         verbose_name_plural = _("pesanan")
         ordering = ["-created_at"]
+        permissions = [("view_all_orders", _("Dapat melihat pesanan semua IKM"))]
 
     def __str__(self):
         return self.reference or f"#{self.pk}"

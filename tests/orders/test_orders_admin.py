@@ -12,7 +12,7 @@ from django.test import Client
 from order_helpers import make_order
 
 from catalog.factories import UserFactory
-from catalog.ownership import ensure_curator_group
+from catalog.ownership import ensure_curator_group, ensure_operator_group
 from orders.models import Order, OrderEmail
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +52,14 @@ def test_owner_lists_only_their_own_ikms_orders(shop, orders):
 
 def test_operator_sees_every_order(superuser, orders):
     assert len(listed(logged_in(superuser).get(ORDERS))) == 3
+
+
+def test_operator_group_member_sees_every_order(orders):
+    """An operator need not be a superuser: the Operator group's view_all_orders is enough."""
+    operator = UserFactory(username="operator_biasa")
+    ensure_operator_group([operator])
+    assert not operator.is_superuser
+    assert len(listed(logged_in(operator).get(ORDERS))) == 3
 
 
 def test_users_without_orders_to_see_are_refused(shop, orders):
