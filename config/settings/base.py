@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "search",
     "inquiries",
     "orders",
+    "pagecache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -51,8 +52,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,6 +127,15 @@ STORAGES = {
 }
 
 CACHES = cache_config(env_str("CACHE_URL") or env_str("REDIS_URL"))
+
+# The anonymous page cache (pagecache/middleware.py): seconds a public page is kept (0: off).
+# Purged on every publish and snippet change; several web processes need a shared cache
+# (REDIS_URL) for a purge to reach them all.
+PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_PERSONAL_COOKIES = ["sessionid", "messages"]
+PAGE_CACHE_SKIPPED_PATHS = ["/admin/", "/dokumen/"]
+PAGE_CACHE_PURGE_MODELS = []  # "app.Model" labels shown on public pages that are not snippets
 
 _email = email_config(env_str("EMAIL_URL"))
 EMAIL_BACKEND = _email.pop("EMAIL_BACKEND")

@@ -22,3 +22,6 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 PRIVATE_MEDIA_ROOT = env_str("TEST_PRIVATE_MEDIA_ROOT", "/tmp/etalase-ikm-test-private")  # noqa: S108
 INQUIRY_MIN_FILL_SECONDS = 0
+# Off by default so tests that change data read fresh pages; tests/config/test_page_cache.py
+# switches it on.
+PAGE_CACHE_SECONDS = 0
