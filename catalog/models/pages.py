@@ -37,6 +37,17 @@ from catalog.phone import display_phone, normalise_phone, normalise_whatsapp
 IMAGE_MODEL = settings.WAGTAILIMAGES_IMAGE_MODEL
 
 
+def card_renditions():
+    """Only the card sizes of each photo: a listing of 24 cards would otherwise load every
+    rendition of every photo (gallery, share and thumbnail sizes too) for nothing."""
+    from catalog.models.images import CatalogRendition
+    from catalog.renditions import CARD
+
+    return Prefetch(
+        "image__renditions", queryset=CatalogRendition.objects.filter(filter_spec__in=CARD)
+    )
+
+
 class BasePage(Page):
     """Fields every public page shares: a listing image and summary for cards, SEO and sharing."""
 
@@ -578,7 +589,7 @@ class ProductPage(BasePage):
                 Prefetch(
                     "gallery_images",
                     queryset=ProductGalleryImage.objects.select_related("image")
-                    .prefetch_related("image__renditions")
+                    .prefetch_related(card_renditions())
                     .order_by("sort_order"),
                 )
             )
