@@ -218,7 +218,9 @@ def load_python(url, seconds):
 def measure_load(base_url, pages, seconds, runs, load):
     figures = {}
     for label, path in pages:
-        load(base_url + path, 1)  # warm every worker
+        parts = urlsplit(base_url)
+        for _worker in range(WORKERS * 2):  # warm every worker (renditions, caches)
+            fetch(parts.hostname, parts.port, path)
         samples = [load(base_url + path, seconds) for _ in range(runs)]
         figures[label] = {
             "rps": round(statistics.median(s["rps"] for s in samples), 1),
@@ -280,7 +282,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--products", type=int, default=10_000)
     parser.add_argument("--vendors", type=int, default=500)
-    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 4)))
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 6)))
     parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", 3)))
     parser.add_argument("--client", choices=["auto", "wrk", "python"], default="auto")
     parser.add_argument("--json", metavar="FILE", default="bench.json")

@@ -136,6 +136,8 @@ PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_PERSONAL_COOKIES = ["sessionid", "messages"]
 PAGE_CACHE_SKIPPED_PATHS = ["/admin/", "/dokumen/"]
 PAGE_CACHE_PURGE_MODELS = []  # "app.Model" labels shown on public pages that are not snippets
+# Search engine answers (ids, totals, facet counts) per query, purged with the page cache.
+SEARCH_RESULT_CACHE_SECONDS = int(env_str("SEARCH_RESULT_CACHE_SECONDS", "600"))
 
 _email = email_config(env_str("EMAIL_URL"))
 EMAIL_BACKEND = _email.pop("EMAIL_BACKEND")

@@ -25,3 +25,4 @@ INQUIRY_MIN_FILL_SECONDS = 0
 # Off by default so tests that change data read fresh pages; tests/config/test_page_cache.py
 # switches it on.
 PAGE_CACHE_SECONDS = 0
+SEARCH_RESULT_CACHE_SECONDS = 0

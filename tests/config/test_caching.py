@@ -292,3 +292,25 @@ def test_hashed_static_files_are_cached_for_a_year(settings, tmp_path):
     assert "gzip" in client.get(url, headers={"accept-encoding": "gzip"}).get(
         "Content-Encoding", ""
     )
+
+
+def test_search_answers_are_cached_until_the_catalog_changes(client, settings, product, vendor):
+    """The engine's answers (ids, totals, facet counts) are cached per query and purged with
+    the pages: a newly published product shows at once, in listings and in searches."""
+    settings.SEARCH_RESULT_CACHE_SECONDS = 600
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/katalog/")
+    with CaptureQueriesContext(connection) as first:
+        client.get("/katalog/")
+    settings.SEARCH_RESULT_CACHE_SECONDS = 0
+    with CaptureQueriesContext(connection) as uncached:
+        client.get("/katalog/")
+    assert len(first.captured_queries) < len(uncached.captured_queries)
+
+    settings.SEARCH_RESULT_CACHE_SECONDS = 600
+    assert "Batik Mega Mendung" in client.get("/cari/", {"q": "batik"}).content.decode()
+    ProductPageFactory(parent=vendor, title="Batik Kawung Baru", category=product.category)
+    assert "Batik Kawung Baru" in client.get("/katalog/").content.decode()
+    assert "Batik Kawung Baru" in client.get("/cari/", {"q": "batik"}).content.decode()
