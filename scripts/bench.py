@@ -83,7 +83,11 @@ def pick_pages():
 
 
 def measure_in_process(pages):
-    """SQL queries and body size of each page, on a second (warm) request, cache off."""
+    """SQL queries, body size and CPU time of each page on warm requests, cache off.
+
+    CPU time (this process, SQLite included) hardly depends on what else the machine runs, so
+    2 cores x 1000 / cpu_ms estimates what two idle cores could serve.
+    """
     from django.db import connection
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
@@ -95,10 +99,15 @@ def measure_in_process(pages):
             client.get(path)  # renditions, Wagtail's and the search service's caches
             with CaptureQueriesContext(connection) as captured:
                 response = client.get(path)
+            started = time.process_time()
+            for _ in range(5):
+                client.get(path)
+            cpu_ms = (time.process_time() - started) * 1000 / 5
             figures[label] = {
                 "status": response.status_code,
                 "sql_queries": len(captured.captured_queries),
                 "html_bytes": len(response.content),
+                "cpu_ms": round(cpu_ms, 1),
             }
     return figures
 
@@ -141,8 +150,8 @@ def wait_until_up(port, timeout=60):
     raise SystemExit(f"gunicorn did not answer on 127.0.0.1:{port} within {timeout} s")
 
 
-def fetch(host, port, path, connection=None):
-    conn = connection or http.client.HTTPConnection(host, port, timeout=30)
+def fetch(host, port, path, connection=None, timeout=30):
+    conn = connection or http.client.HTTPConnection(host, port, timeout=timeout)
     conn.request("GET", path, headers={"Host": f"{host}:{port}"})
     response = conn.getresponse()
     body = response.read()
@@ -220,7 +229,10 @@ def measure_load(base_url, pages, seconds, runs, load):
     for label, path in pages:
         parts = urlsplit(base_url)
         for _worker in range(WORKERS * 2):  # warm every worker (renditions, caches)
-            fetch(parts.hostname, parts.port, path)
+            try:
+                fetch(parts.hostname, parts.port, path, timeout=120)
+            except (OSError, http.client.HTTPException) as error:
+                print(f"  {label}: warm-up request failed ({error!r})", flush=True)
         samples = [load(base_url + path, seconds) for _ in range(runs)]
         figures[label] = {
             "rps": round(statistics.median(s["rps"] for s in samples), 1),
@@ -261,7 +273,8 @@ def targets(rows):
 
 def print_table(pages, in_process, rows):
     header = (
-        f"{'page':<22} {'SQL':>4} {'KiB':>6} | {'off req/s':>9} {'p50':>6} {'p95':>6} "
+        f"{'page':<22} {'SQL':>4} {'KiB':>6} {'CPU ms':>6} "
+        f"| {'off req/s':>9} {'p50':>6} {'p95':>6} "
         f"| {'on req/s':>9} {'p50':>6} {'p95':>6} | {'on/bare':>7}"
     )
     print("\n" + header + "\n" + "-" * len(header))
@@ -270,12 +283,13 @@ def print_table(pages, in_process, rows):
         off, on = rows["cache off"][label], rows["cache on"][label]
         static = in_process[label]
         print(
-            f"{label:<22} {static['sql_queries']:>4} {static['html_bytes'] / 1024:>6.1f} | "
+            f"{label:<22} {static['sql_queries']:>4} {static['html_bytes'] / 1024:>6.1f} "
+            f"{static['cpu_ms']:>6.1f} | "
             f"{off['rps']:>9.1f} {off['p50_ms']:>6.1f} {off['p95_ms']:>6.1f} | "
             f"{on['rps']:>9.1f} {on['p50_ms']:>6.1f} {on['p95_ms']:>6.1f} | "
             f"{on['rps'] / bare:>7.2f}"
         )
-    print("(p50/p95 in ms; SQL and KiB measured in-process, cache off, warm)")
+    print("(p50/p95 in ms; SQL, KiB and CPU ms per request measured in-process, cache off, warm)")
 
 
 def main():

@@ -29,7 +29,7 @@ BUDGETS = {
     "catalog": 25,
     "catalog page 2": 25,
     "category": 26,
-    "product": 28,
+    "product": 23,
     "ikm": 17,
     "directory": 13,
     "search": 25,
