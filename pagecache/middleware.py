@@ -10,6 +10,7 @@ explicit and tested (tests/config/test_page_cache.py):
 * stored only for a 200 that sets no cookie, used no CSRF token, and whose Cache-Control does
   not say private, no-cache or no-store (the search page and the inquiry pages are
   `never_cache`: searches are recorded per query and carry the buyer's own words);
+* kept PAGE_CACHE_SECONDS, or less when the response's own max-age says so;
 * keyed by a generation that any publish, unpublish, move, delete or snippet change bumps
   (pagecache/purge.py), so a purge invalidates every page at once, in every process sharing
   the cache (set REDIS_URL when several processes serve the site: local memory is per process).
@@ -87,6 +88,8 @@ class AnonymousPageCacheMiddleware:
             headers = [
                 (name, value) for name, value in response.items() if name.lower() not in NOT_STORED
             ]
-            cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+            max_age = get_max_age(response)
+            seconds = settings.PAGE_CACHE_SECONDS
+            cache.set(key, (response.content, headers), min(seconds, max_age or seconds))
             response["X-Page-Cache"] = "miss"
         return response
