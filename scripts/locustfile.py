@@ -27,10 +27,11 @@ WORDS = ["batik", "rotan", "kursi rotan", "sirup pala", "topeng", "kerajinan", "
 
 @events.request.add_listener
 def count_server_errors(response=None, exception=None, **kwargs):
-    if exception is not None and response is None:
-        COUNTS["connection_errors"] += 1
-    elif response is not None and response.status_code >= 500:
+    status = getattr(response, "status_code", 0) or 0
+    if status >= 500:
         COUNTS["server_errors"] += 1
+    elif exception is not None and status == 0:
+        COUNTS["connection_errors"] += 1  # reset, refused or timed out: no answer at all
 
 
 @events.quitting.add_listener

@@ -139,6 +139,9 @@ def main():
                 f"--bind=127.0.0.1:{port}",
                 "--timeout=120",
                 "--threads=4",
+                # Longer than a simulated user's pause, so the server never closes a kept-alive
+                # connection just as the client reuses it (a reset no real proxy would pass on).
+                "--keep-alive=30",
             ],
             cwd=BASE_DIR,
             env=env,
