@@ -123,6 +123,12 @@ class FormFields(HTMLParser):
         attrs = dict(attrs)
         if tag == "form":
             self.inside = attrs.get("id") == self.form_id
+        if self.inside and tag == "div" and attrs.get("data-controller") == "w-block":
+            # A StreamField's editor is built by JavaScript, which posts its blocks; an owner
+            # here posts it empty (the synthetic products' long descriptions are cleared).
+            name = attrs["id"].removeprefix("id_")
+            self.fields.append((f"{name}-count", "0"))
+            return
         if not self.inside or not attrs.get("name") and tag not in ("option",):
             return
         if tag == "input":
