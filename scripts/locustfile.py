@@ -135,9 +135,11 @@ class FormFields(HTMLParser):
             kind = attrs.get("type", "text")
             if kind in ("submit", "button", "file", "image"):
                 return
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
+            if kind in ("checkbox", "radio"):
+                if "checked" in attrs:
+                    self.fields.append((attrs["name"], attrs.get("value", "on")))
                 return
-            self.fields.append((attrs["name"], attrs.get("value", "on")))
+            self.fields.append((attrs["name"], attrs.get("value", "")))
         elif tag == "select":
             self.select = [attrs["name"], None, None]
         elif tag == "option" and self.select is not None:
