@@ -145,7 +145,7 @@ CACHES = cache_config(env_str("CACHE_URL") or env_str("REDIS_URL"))
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_PERSONAL_COOKIES = ["sessionid", "messages"]
-PAGE_CACHE_SKIPPED_PATHS = ["/admin/", "/dokumen/"]
+PAGE_CACHE_SKIPPED_PATHS = ["/admin/", "/dokumen/", "/healthz"]
 PAGE_CACHE_PURGE_MODELS = []  # "app.Model" labels shown on public pages that are not snippets
 # Search engine answers (ids, totals, facet counts) per query, purged with the page cache.
 SEARCH_RESULT_CACHE_SECONDS = int(env_str("SEARCH_RESULT_CACHE_SECONDS", "600"))
