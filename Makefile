@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run test lint format install browser messages check clean bench-search audit
+.PHONY: help run test lint format install browser messages check clean bench-search bench soak audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -68,3 +68,14 @@ bench-search: install ## Search p50/p95 and SQL per search on a 10,000-product c
 
 audit: install messages browser ## Lighthouse (mobile) on home, catalog, product, search: fails below 95
 	$(PY) scripts/lighthouse_audit.py
+
+bench: install ## Public pages under load (gunicorn, concurrency 8), cache off/on, vs a bare view; bench.json
+	@scripts/install-system-packages.sh wrk || echo "wrk not installed: the Python load client is used"
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} $(PY) scripts/bench.py --json bench.json
+
+SOAK_TIME ?= 5m
+SOAK_USERS ?= 50
+
+soak: install ## Locust: 50 buyers and owners for SOAK_TIME (5m) on gunicorn; checks no 5xx, no lost inquiry
+	$(BIN)/pip install --quiet -e ".[load]"
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} SOAK_TIME=$(SOAK_TIME) SOAK_USERS=$(SOAK_USERS) $(PY) scripts/soak.py

@@ -8,7 +8,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -19,7 +20,7 @@ from wagtail.models import Page
 
 from catalog.models import ProductPage, VendorPage
 
-from .forms import InquiryForm
+from .forms import InquiryForm, form_token
 from .models import Inquiry, WhatsAppClick
 from .notifications import queue_for_new_inquiry, send_after_commit
 
@@ -111,6 +112,16 @@ def inquiry_form(request, page_id):
         {"form": form, "vendor": vendor, "product": product, "target": product or vendor},
         status=status,
     )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@never_cache
+@require_GET
+def inquiry_token(request):
+    """Fresh tokens for the form embedded in a cached product or IKM page: the CSRF token
+    (this response sets the CSRF cookie it pairs with) and the signed fill-time start."""
+    response = JsonResponse({"csrfmiddlewaretoken": get_token(request), "started": form_token()})
     response["X-Robots-Tag"] = "noindex"
     return response
 

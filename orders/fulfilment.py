@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from catalog.models import ProductPage
+from pagecache.purge import purge_after_commit
 
 from .models import Order, OrderEmail, PaymentEvent
 from .notifications import queue
@@ -147,6 +148,8 @@ def take_stock(order):
         if not taken:  # cannot happen under the lock; never let stock go below zero
             raise IntegrityError(f"stock of product {product.pk} changed under its lock")
         take_from_latest_revision(product, line.quantity)
+    # The stock shows on the product page, in its buy box and in the availability facet.
+    purge_after_commit()
     return True
 
 

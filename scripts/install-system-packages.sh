@@ -3,6 +3,7 @@
 #   chromium (+ chromium-driver)  browser tests (Playwright drives Debian's Chromium)
 #   msgfmt (gettext)               compiling the translation catalogues
 #   java (a headless JRE)          the Nu HTML checker (vnu.jar)
+#   wrk                            optional: HTTP load for `make bench` (asked for by name only)
 # With arguments, only those tools are checked: install-system-packages.sh msgfmt
 set -e
 TOOLS="${*:-chromium msgfmt java}"
@@ -13,6 +14,7 @@ for tool in $TOOLS; do
         chromium) missing="$missing chromium chromium-driver" ;;
         msgfmt | gettext) missing="$missing gettext" ;;
         java) missing="$missing default-jre-headless" ;;
+        wrk) missing="$missing wrk" ;;
         *) echo "unknown tool: $tool" >&2; exit 2 ;;
     esac
 done

@@ -8,7 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -30,6 +31,7 @@ from wagtail.search import index
 
 from catalog.blocks import BodyBlock
 from catalog.forms import CertificateForm, ProductPageForm
+from catalog.models.snippets import Category
 from catalog.money import format_rupiah
 from catalog.panels import PermissionedInlinePanel
 from catalog.phone import display_phone, normalise_phone, normalise_whatsapp
@@ -42,6 +44,30 @@ ENGLISH_HELP = _(
     "Opsional. Pembeli yang membuka situs dalam bahasa Inggris melihat teks ini; bila kosong, "
     "mereka melihat teks bahasa Indonesia."
 )
+
+
+def live_product_count():
+    """Each IKM's live products, counted by a correlated subquery: a join with GROUP BY over
+    the cards' many selected columns took half a second on 500 IKM with 10,000 products."""
+    counted = (
+        ProductPage.objects.filter(vendor=OuterRef("pk"), live=True)
+        .order_by()
+        .values("vendor")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
+
+
+def card_renditions():
+    """Only the card sizes of each photo: a listing of 24 cards would otherwise load every
+    rendition of every photo (gallery, share and thumbnail sizes too) for nothing."""
+    from catalog.models.images import CatalogRendition
+    from catalog.renditions import CARD
+
+    return Prefetch(
+        "image__renditions", queryset=CatalogRendition.objects.filter(filter_spec__in=CARD)
+    )
 
 
 class BasePage(Page):
@@ -348,7 +374,7 @@ class VendorPage(BasePage):
         return (
             queryset.select_related("region", "sentra", "logo", "cover_image")
             .prefetch_related("logo__renditions", "cover_image__renditions")
-            .annotate(product_count=Count("products", filter=Q(products__live=True), distinct=True))
+            .annotate(product_count=live_product_count())
             .order_by("title")
         )
 
@@ -660,7 +686,7 @@ class ProductPage(BasePage):
                 Prefetch(
                     "gallery_images",
                     queryset=ProductGalleryImage.objects.select_related("image")
-                    .prefetch_related("image__renditions")
+                    .prefetch_related(card_renditions())
                     .order_by("sort_order"),
                 )
             )
@@ -668,6 +694,11 @@ class ProductPage(BasePage):
         )
 
     def serve(self, request, *args, **kwargs):
+        if self.vendor_id:
+            # With what the page shows of them, in one query each (not two).
+            self.vendor = VendorPage.objects.select_related("region").get(pk=self.vendor_id)
+        if self.category_id:
+            self.category = Category.objects.select_related("parent").get(pk=self.category_id)
         if self.vendor_id and not self.vendor.live and not getattr(request, "is_preview", False):
             raise Http404(_("Produk ini tidak tersedia."))
         return super().serve(request, *args, **kwargs)
@@ -679,8 +710,15 @@ class ProductPage(BasePage):
 
     @cached_property
     def main_image(self):
-        items = list(self.gallery_images.all())
+        items = self.__dict__.get("gallery") or list(self.gallery_images.all())
         return items[0].image if items else None
+
+    @cached_property
+    def gallery(self):
+        """The photos with their renditions, loaded once for the page, its JSON-LD and image."""
+        return list(
+            self.gallery_images.select_related("image").prefetch_related("image__renditions")
+        )
 
     def get_og_image(self):
         return self.main_image
@@ -708,9 +746,7 @@ class ProductPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["vendor"] = self.vendor
-        context["gallery"] = list(
-            self.gallery_images.select_related("image").prefetch_related("image__renditions")
-        )
+        context["gallery"] = self.gallery
         context["certificates"] = self.certificates.select_related("certificate_type")
         context["materials"] = self.materials.all()
         context["related"] = ProductPage.listing(
@@ -729,7 +765,7 @@ class ProductPage(BasePage):
         url = self.get_full_url(request)
         images = [
             request.build_absolute_uri(item.image.get_rendition("fill-1200x900").url)
-            for item in self.gallery_images.select_related("image")
+            for item in self.gallery
         ]
         data = {
             "@context": "https://schema.org",

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "search",
     "inquiries",
     "orders",
+    "pagecache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -56,10 +57,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "config.structured_logging.RequestIdMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.security.AreaCSPMiddleware",
     "config.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -101,6 +104,17 @@ DATABASES = {
         conn_max_age=int(env_str("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent web processes on SQLite: WAL lets readers and one writer work at once, and
+    # IMMEDIATE transactions wait (timeout) for the write lock instead of failing with
+    # "database is locked" when two requests record a search hit at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "catalog.User"
@@ -151,6 +165,19 @@ STORAGES = {
 }
 
 CACHES = cache_config(env_str("CACHE_URL") or env_str("REDIS_URL"))
+
+# The anonymous page cache (pagecache/middleware.py): seconds a public page is kept (0: off).
+# Purged on every publish and snippet change; several web processes need a shared cache
+# (REDIS_URL) for a purge to reach them all.
+PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_PERSONAL_COOKIES = ["sessionid", "messages"]
+PAGE_CACHE_SKIPPED_PATHS = ["/admin/", "/dokumen/", "/healthz"]
+# Query parameters whose visits a view counts (the shelf labels' QR codes: ?src=label-...).
+PAGE_CACHE_COUNTED_PARAMS = ["src"]
+PAGE_CACHE_PURGE_MODELS = []  # "app.Model" labels shown on public pages that are not snippets
+# Search engine answers (ids, totals, facet counts) per query, purged with the page cache.
+SEARCH_RESULT_CACHE_SECONDS = int(env_str("SEARCH_RESULT_CACHE_SECONDS", "600"))
 
 _email = email_config(env_str("EMAIL_URL"))
 EMAIL_BACKEND = _email.pop("EMAIL_BACKEND")

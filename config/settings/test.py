@@ -25,3 +25,8 @@ INQUIRY_MIN_FILL_SECONDS = 0
 # django-axes needs the request in authenticate(); tests log in with client.login() too.
 # tests/catalog/test_owners_login_security.py switches it on.
 AXES_ENABLED = False
+
+# Off by default so tests that change data read fresh pages; tests/config/test_page_cache.py
+# switches it on.
+PAGE_CACHE_SECONDS = 0
+SEARCH_RESULT_CACHE_SECONDS = 0

@@ -77,21 +77,23 @@ def certificate_counts(products):
     return counts
 
 
-def sqlite_ranked_ids(backend, text_query):
+def sqlite_ranked_ids(backend, text_query, model=ProductPage, autocomplete=False, limit=None):
     """Product ids ranked by SQLite FTS5's bm25, in one pass over the full-text index.
 
     Wagtail's SQLite backend orders by relevance with a correlated subquery per matching row,
     which takes seconds once thousands of products match (measured: 4.5 s for 4,000 matches
     of 'batik' among 10,000 products); reading the ranking straight from the FTS table is one
     indexed query. Uses the backend's own query compiler, so matching is exactly Wagtail's.
+    The same holds for its autocomplete (prefix matching): 43 s for 'bat' on 10,000 products.
     """
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
     from modelsearch.utils import get_descendants_content_types_pks
 
-    compiler = backend.query_compiler_class(
-        ProductPage.objects.live(), text_query, order_by_relevance=True
+    compiler_class = (
+        backend.autocomplete_query_compiler_class if autocomplete else backend.query_compiler_class
     )
+    compiler = compiler_class(model.objects.live(), text_query, order_by_relevance=True)
     config = compiler.get_config(backend)
     search_query = compiler.build_search_query(normalize(compiler.query), config=config)
     rank = compiler._build_rank_expression(compiler.get_search_vectors(), config)
@@ -99,12 +101,12 @@ def sqlite_ranked_ids(backend, text_query):
         SQLiteFTSIndexEntry.objects.filter(
             MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS, search_query)
         )
-        .filter(index_entry__content_type__in=get_descendants_content_types_pks(ProductPage))
+        .filter(index_entry__content_type__in=get_descendants_content_types_pks(model))
         .annotate(score=rank)
         .order_by("score", "-index_entry__object_id")
         .values_list("index_entry__object_id", flat=True)
     )
-    return [int(object_id) for object_id in rows]
+    return [int(object_id) for object_id in (rows[:limit] if limit else rows)]
 
 
 class DatabaseEngine(SearchEngine):
@@ -251,16 +253,23 @@ class DatabaseEngine(SearchEngine):
 
     def autocomplete(self, text, limit=6):
         backend = get_search_backend(self.backend_name)
-        # Wagtail's backend filters only on indexed fields, so narrow to visible products after.
-        matched = backend.autocomplete(text, ProductPage.objects.live(), order_by_relevance=True)
-        ranked = list(matched.get_queryset().values_list("pk", flat=True)[: limit * 5])
+        vendor_pages = VendorPage.objects.live().public().select_related("region")
+        if connection.vendor == "sqlite" and hasattr(backend, "autocomplete_query_compiler_class"):
+            ranked = sqlite_ranked_ids(backend, text, autocomplete=True, limit=limit * 5)
+            vendor_ids = sqlite_ranked_ids(
+                backend, text, model=VendorPage, autocomplete=True, limit=limit * 5
+            )
+            found = vendor_pages.in_bulk(vendor_ids)
+            vendors = [found[pk] for pk in vendor_ids if pk in found][:limit]
+        else:
+            # Wagtail's backend filters only on indexed fields: narrow to visible products after.
+            matched = backend.autocomplete(
+                text, ProductPage.objects.live(), order_by_relevance=True
+            )
+            ranked = list(matched.get_queryset().values_list("pk", flat=True)[: limit * 5])
+            vendors = list(backend.autocomplete(text, vendor_pages)[:limit])
         visible = ProductPage.visible().select_related("vendor").in_bulk(ranked)
         products = [visible[pk] for pk in ranked if pk in visible][:limit]
-        vendors = list(
-            backend.autocomplete(text, VendorPage.objects.live().public().select_related("region"))[
-                :limit
-            ]
-        )
         return {
             "products": [
                 {

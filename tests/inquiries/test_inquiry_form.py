@@ -178,17 +178,25 @@ PDF_BYTES = (
 # --- The form on the pages --------------------------------------------------------------------
 
 
-def assert_form_posts_to(response, page):
+def assert_form_posts_to(response, page, embedded=True):
     assert response.status_code == 200
     form = soup(response).select_one("form.inquiry-form")
     assert form is not None, "no inquiry form on the page"
     assert form["action"] == f"/tanya/{page.pk}/"
     assert form["method"] == "post"
     assert form.get("enctype") == "multipart/form-data"
-    token = form.select_one("input[name=csrfmiddlewaretoken]")
-    assert token is not None and token.get("value"), "the form has no CSRF token"
-    started = form.select_one("input[name=started]")
-    assert started is not None and started.get("value")
+    tokens = [form.select_one(f"input[name={name}]") for name in ("csrfmiddlewaretoken", "started")]
+    assert all(token is not None and token["type"] == "hidden" for token in tokens)
+    if embedded:
+        # The page is the same for every visitor (so it can be cached): its token fields are
+        # empty and the script fetches fresh tokens; the no-JS link leads to the form's page.
+        assert not any(token.get("value") for token in tokens)
+        assert form["data-token-url"] == "/tanya/token/"
+        assert form.select_one(f"noscript a[href='/tanya/{page.pk}/']") is not None
+        assert soup(response).select_one("script[src$='js/inquiry.js']") is not None
+    else:
+        assert all(token.get("value") for token in tokens)
+        assert not form.has_attr("data-token-url")
     for name in ("name", "email", "phone", "message", "consent", "website"):
         assert form.select_one(f"[name={name}]") is not None, name
 
@@ -220,7 +228,7 @@ def test_inquiry_page_of_its_own(client, product):
     response = client.get(post_url(product))
     assert response.status_code == 200
     assert response["X-Robots-Tag"] == "noindex"
-    assert_form_posts_to(response, product)
+    assert_form_posts_to(response, product, embedded=False)
 
 
 # --- A valid inquiry --------------------------------------------------------------------------
@@ -834,9 +842,26 @@ def test_a_post_without_the_csrf_token_is_refused_and_saves_nothing(product):
     response = client.post(post_url(product), valid_data())
     assert response.status_code == 403
     assert not Inquiry.objects.exists()
-    # With the token from the page, the same post goes through.
+    # The product page sets no CSRF cookie (it is cached and shared)...
     client.get(product.url)
-    token = client.cookies["csrftoken"].value
-    response = client.post(post_url(product), valid_data(csrfmiddlewaretoken=token))
+    assert "csrftoken" not in client.cookies
+    # ...the token endpoint does, and with its tokens the same post goes through.
+    tokens = client.get("/tanya/token/").json()
+    assert client.cookies["csrftoken"].value
+    response = client.post(post_url(product), valid_data(**tokens))
     assert response.status_code == 302
     assert Inquiry.objects.count() == 1
+
+
+def test_the_token_endpoint_is_never_cached_and_its_start_time_is_fresh(client):
+    from django.core import signing
+
+    from inquiries.forms import TOKEN_SALT
+
+    response = client.get("/tanya/token/")
+    assert response.status_code == 200
+    assert "no-cache" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    tokens = response.json()
+    assert tokens["csrfmiddlewaretoken"]
+    assert time.time() - float(signing.loads(tokens["started"], salt=TOKEN_SALT)) < 60
+    assert client.post("/tanya/token/").status_code == 405

@@ -53,7 +53,7 @@ def test_a_valid_paid_completion_marks_paid_takes_stock_and_emails_after_commit(
         response = post_webhook(event, WEBHOOK_SECRET)
         assert len(mail.outbox) == 0  # nothing is sent before the commit
     assert response.status_code == 200
-    assert len(callbacks) == 2
+    assert len(callbacks) == 3  # two emails and the page cache purge
     for callback in callbacks:
         callback()
     assert state(order) == Order.Status.PAID
@@ -300,3 +300,19 @@ def test_inactive_owners_are_not_emailed(buying, shop, django_capture_on_commit_
     order = make_order(shop.product_a)
     deliver(session_event(order), django_capture_on_commit_callbacks)
     assert not any("mantan@example.test" in m.to for m in mail.outbox)
+
+
+def test_paid_stock_is_not_shown_from_a_stale_cached_page(
+    order, shop, client, settings, django_capture_on_commit_callbacks
+):
+    """Anonymous product pages are cached; taking the stock purges them."""
+    settings.PAGE_CACHE_SECONDS = 600
+    url = shop.product_a.url
+    client.get(url)
+    cached = client.get(url)
+    assert cached["X-Page-Cache"] == "hit"
+    deliver(session_event(order), django_capture_on_commit_callbacks)
+    assert stock(shop.product_a) == 3
+    fresh = client.get(url)
+    assert fresh["X-Page-Cache"] == "miss"
+    assert fresh.content != cached.content

@@ -153,7 +153,12 @@ class TestWhoGetsLabels:
 
 
 class TestLabelVisits:
-    def test_visits_by_the_qr_url_are_counted_per_day(self, client, venue_with_shelves):
+    @pytest.mark.parametrize("page_cache_seconds", [0, 600], ids=["uncached", "page-cache-on"])
+    def test_visits_by_the_qr_url_are_counted_per_day(
+        self, client, settings, venue_with_shelves, page_cache_seconds
+    ):
+        # With the anonymous page cache on, a cached copy must not swallow the count.
+        settings.PAGE_CACHE_SECONDS = page_cache_seconds
         product = venue_with_shelves.placements.first().product
         url = f"{product.url}?src=label-galeri-ikm"
         for _ in range(3):

@@ -1,0 +1,380 @@
+#!/usr/bin/env python
+"""`make bench`: the public pages of a 10,000-product catalog under load, cache off and on.
+
+1. Builds (or reuses) the synthetic catalog (10,000 products, 500 IKM) on the database that
+   DATABASE_URL names (`make bench` defaults it to bench.sqlite3) and collects the hashed
+   static files.
+2. Measures in-process, with Django's test client: SQL queries and HTML size of each page.
+3. Serves the site with gunicorn (2 sync workers) on a free 127.0.0.1 port with production
+   settings (config/settings/bench.py: DEBUG off, hashed static, a bare view for the ceiling),
+   once with the anonymous page cache off and once on, and loads each page at concurrency 8
+   with wrk (Debian package; a Python threaded client when wrk is missing). Each page gets
+   --runs runs of --seconds seconds; the table shows the median of the runs.
+4. Prints a table and writes the figures as JSON (--json). It reports; it never fails on a time.
+
+Targets (README, "Performance") are printed next to the figures.
+"""
+
+import argparse
+import contextlib
+import http.client
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{BASE_DIR / 'bench.sqlite3'}")
+CONCURRENCY = 8
+WORKERS = 2
+WRK_SCRIPT = BASE_DIR / "scripts" / "wrk-json.lua"
+SEARCHES = ["batik", "kursi rotan", "sirup pala"]
+
+
+def setup_django():
+    import django
+
+    django.setup()
+
+
+def ensure_catalog(products, vendors):
+    from django.core.management import call_command
+
+    from catalog.models import ProductPage
+
+    call_command("migrate", interactive=False, verbosity=0)
+    existing = ProductPage.objects.live().count()
+    if existing < products:
+        print(f"Building the synthetic catalog ({existing} products now)...", flush=True)
+        call_command("load_demo_catalog", products=products, vendors=vendors, verbosity=1)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    return ProductPage.objects.live().count()
+
+
+def pick_pages():
+    """The pages to measure: (label, path)."""
+    from catalog.models import ProductPage, VendorPage
+
+    product = ProductPage.visible().order_by("pk").select_related("category__parent").first()
+    vendor = VendorPage.objects.live().get(pk=product.vendor_id)
+    category = product.category.parent or product.category
+    pages = [
+        ("home", "/"),
+        ("catalog p1", "/katalog/"),
+        ("catalog p50", "/katalog/?halaman=50"),
+        ("category", f"/katalog/{category.slug}/"),
+        ("product", product.url),
+        ("IKM page", vendor.url),
+    ]
+    pages += [(f"search: {text}", f"/cari/?q={text.replace(' ', '+')}") for text in SEARCHES]
+    pages += [("autocomplete", "/cari/saran/?q=bat"), ("bare view", "/bench/bare/")]
+    return pages
+
+
+def measure_in_process(pages):
+    """SQL queries, body size and CPU time of each page on warm requests, cache off.
+
+    CPU time (this process, SQLite included) hardly depends on what else the machine runs, so
+    2 cores x 1000 / cpu_ms estimates what two idle cores could serve.
+    """
+    from django.db import connection
+    from django.test import Client, override_settings
+
+    client = Client()
+    figures = {}
+    executed = []
+
+    def count(execute, sql, params, many, context):
+        # Not CaptureQueriesContext: with DEBUG off its log comes back empty around a request.
+        executed.append(sql)
+        return execute(sql, params, many, context)
+
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        for label, path in pages:
+            client.get(path)  # renditions, Wagtail's and the search service's caches
+            executed.clear()
+            with connection.execute_wrapper(count):
+                response = client.get(path)
+            started = time.process_time()
+            for _ in range(5):
+                client.get(path)
+            cpu_ms = (time.process_time() - started) * 1000 / 5
+            figures[label] = {
+                "status": response.status_code,
+                "sql_queries": len(executed),
+                "html_bytes": len(response.content),
+                "cpu_ms": round(cpu_ms, 1),
+            }
+    return figures
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def gunicorn(page_cache_seconds):
+    port = free_port()
+    env = {**os.environ, "PAGE_CACHE_SECONDS": str(page_cache_seconds), "LOG_LEVEL": "WARNING"}
+    command = [
+        str(Path(sys.executable).with_name("gunicorn")),
+        "config.wsgi",
+        f"--workers={WORKERS}",
+        f"--bind=127.0.0.1:{port}",
+        "--log-level=warning",
+        "--backlog=256",
+    ]
+    server = subprocess.Popen(command, cwd=BASE_DIR, env=env, start_new_session=True)  # noqa: S603
+    try:
+        wait_until_up(port)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def wait_until_up(port, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            status, _ = fetch("127.0.0.1", port, "/bench/bare/")
+            if status == 200:
+                return
+        time.sleep(0.3)
+    raise SystemExit(f"gunicorn did not answer on 127.0.0.1:{port} within {timeout} s")
+
+
+def fetch(host, port, path, connection=None, timeout=30):
+    conn = connection or http.client.HTTPConnection(host, port, timeout=timeout)
+    conn.request("GET", path, headers={"Host": f"{host}:{port}"})
+    response = conn.getresponse()
+    body = response.read()
+    if connection is None:
+        conn.close()
+    return response.status, body
+
+
+def load_wrk(url, seconds):
+    output = subprocess.run(  # noqa: S603
+        [  # noqa: S607 (wrk from PATH: the Debian package)
+            "wrk",
+            "-t2",
+            f"-c{CONCURRENCY}",
+            f"-d{seconds}s",
+            "--timeout=10s",
+            "-s",
+            str(WRK_SCRIPT),
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    data = json.loads(output.strip().splitlines()[-1])
+    return {
+        "rps": data["requests"] / (data["duration_us"] / 1e6),
+        "p50_ms": data["p50_us"] / 1000,
+        "p95_ms": data["p95_us"] / 1000,
+        "errors": data["socket_errors"] + data["non_2xx"],
+    }
+
+
+def load_python(url, seconds):
+    """CONCURRENCY threads, each a keep-alive connection, for `seconds`."""
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    latencies, errors = [], []
+    stop = time.monotonic() + seconds
+
+    def worker():
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        while time.monotonic() < stop:
+            started = time.perf_counter()
+            try:
+                status, _ = fetch(parts.hostname, parts.port, path, conn)
+            except (OSError, http.client.HTTPException):
+                errors.append(1)
+                conn.close()
+                conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+                continue
+            latencies.append(time.perf_counter() - started)
+            if status != 200:
+                errors.append(status)
+        conn.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(CONCURRENCY)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - began
+    ordered = sorted(latencies) or [0.0]
+    return {
+        "rps": len(latencies) / elapsed,
+        "p50_ms": ordered[len(ordered) // 2] * 1000,
+        "p95_ms": ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))] * 1000,
+        "errors": len(errors),
+    }
+
+
+def measure_load(base_url, pages, seconds, runs, load):
+    figures = {}
+    for label, path in pages:
+        parts = urlsplit(base_url)
+        for _worker in range(WORKERS * 2):  # warm every worker (renditions, caches)
+            try:
+                fetch(parts.hostname, parts.port, path, timeout=120)
+            except (OSError, http.client.HTTPException) as error:
+                print(f"  {label}: warm-up request failed ({error!r})", flush=True)
+        samples = [load(base_url + path, seconds) for _ in range(runs)]
+        figures[label] = {
+            "rps": round(statistics.median(s["rps"] for s in samples), 1),
+            "p50_ms": round(statistics.median(s["p50_ms"] for s in samples), 1),
+            "p95_ms": round(statistics.median(s["p95_ms"] for s in samples), 1),
+            "errors": sum(s["errors"] for s in samples),
+            "runs_rps": [round(s["rps"], 1) for s in samples],
+        }
+        print(
+            f"  {label:<22} {figures[label]['rps']:>8.1f} req/s  p50 "
+            f"{figures[label]['p50_ms']:>6.1f} ms  p95 {figures[label]['p95_ms']:>6.1f} ms",
+            flush=True,
+        )
+    return figures
+
+
+def targets(rows):
+    """The README's targets, checked against this run (reported, never enforced)."""
+    result = []
+    if "cache off" in rows:
+        off = rows["cache off"]
+        result += [
+            ("uncached catalog listing >= 400 req/s", off["catalog p1"]["rps"], 400),
+            ("uncached product page >= 300 req/s", off["product"]["rps"], 300),
+        ]
+        searches = [label for label in off if label.startswith("search")]
+        result += [(f"{label} p95 <= 60 ms", off[label]["p95_ms"], -60) for label in searches]
+    if "cache on" in rows:
+        on = rows["cache on"]
+        half = on["bare view"]["rps"] / 2
+        cached = ["home", "catalog p1", "catalog p50", "category", "product", "IKM page"]
+        result += [
+            (f"cached {label} >= half the bare view ({half:.0f} req/s)", on[label]["rps"], half)
+            for label in cached
+        ]
+    checked = []
+    for name, value, bound in result:
+        met = value <= -bound if bound < 0 else value >= bound
+        checked.append({"target": name, "measured": value, "met": met})
+    return checked
+
+
+def print_table(pages, in_process, rows):
+    header = (
+        f"{'page':<22} {'SQL':>4} {'KiB':>6} {'CPU ms':>6} "
+        f"| {'off req/s':>9} {'p50':>6} {'p95':>6} "
+        f"| {'on req/s':>9} {'p50':>6} {'p95':>6} | {'on/bare':>7}"
+    )
+    print("\n" + header + "\n" + "-" * len(header))
+    empty = {"rps": 0.0, "p50_ms": 0.0, "p95_ms": 0.0}
+    bare = rows.get("cache on", {}).get("bare view", {"rps": 1.0})["rps"]
+    for label, _path in pages:
+        off = rows.get("cache off", {}).get(label, empty)
+        on = rows.get("cache on", {}).get(label, empty)
+        static = in_process[label]
+        print(
+            f"{label:<22} {static['sql_queries']:>4} {static['html_bytes'] / 1024:>6.1f} "
+            f"{static['cpu_ms']:>6.1f} | "
+            f"{off['rps']:>9.1f} {off['p50_ms']:>6.1f} {off['p95_ms']:>6.1f} | "
+            f"{on['rps']:>9.1f} {on['p50_ms']:>6.1f} {on['p95_ms']:>6.1f} | "
+            f"{on['rps'] / bare:>7.2f}"
+        )
+    print("(p50/p95 in ms; SQL, KiB and CPU ms per request measured in-process, cache off, warm)")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--products", type=int, default=10_000)
+    parser.add_argument("--vendors", type=int, default=500)
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 6)))
+    parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", 3)))
+    parser.add_argument("--client", choices=["auto", "wrk", "python"], default="auto")
+    parser.add_argument("--json", metavar="FILE", default="bench.json")
+    parser.add_argument(
+        "--modes", default="off,on", help="Page cache modes to measure: off, on or off,on."
+    )
+    options = parser.parse_args()
+
+    setup_django()
+    from django.db import connection
+
+    total = ensure_catalog(options.products, options.vendors)
+    pages = pick_pages()
+    print(f"Catalog: {total} live products on {connection.vendor}.", flush=True)
+    in_process = measure_in_process(pages)
+    connection.close()
+
+    use_wrk = options.client == "wrk" or (options.client == "auto" and shutil.which("wrk"))
+    load = load_wrk if use_wrk else load_python
+    client = "wrk (2 threads)" if use_wrk else "python threads (keep-alive)"
+    print(
+        f"Load: {client}, concurrency {CONCURRENCY}, gunicorn {WORKERS} sync workers, "
+        f"{options.runs} x {options.seconds} s per page (median).",
+        flush=True,
+    )
+    load_before = os.getloadavg()
+    rows = {}
+    modes = [(f"cache {mode}", 600 if mode == "on" else 0) for mode in options.modes.split(",")]
+    for mode, seconds in modes:
+        print(f"\n{mode}", flush=True)
+        with gunicorn(seconds) as base_url:
+            rows[mode] = measure_load(base_url, pages, options.seconds, options.runs, load)
+
+    print_table(pages, in_process, rows)
+    checked = targets(rows)
+    print("\nTargets (reported, never enforced):")
+    for item in checked:
+        print(f"  [{'met' if item['met'] else 'MISSED'}] {item['target']}: {item['measured']}")
+    figures = {
+        "database": connection.vendor,
+        "products": total,
+        "client": client,
+        "concurrency": CONCURRENCY,
+        "gunicorn_workers": WORKERS,
+        "seconds_per_run": options.seconds,
+        "runs": options.runs,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "load_average_before": [round(v, 2) for v in load_before],
+            "load_average_after": [round(v, 2) for v in os.getloadavg()],
+        },
+        "pages": {
+            label: {"path": path, **in_process[label], **{m: rows[m][label] for m in rows}}
+            for label, path in pages
+        },
+        "targets": checked,
+    }
+    Path(options.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    print(
+        f"\nFigures written to {options.json}. Load average before/after: "
+        f"{figures['machine']['load_average_before']} / "
+        f"{figures['machine']['load_average_after']}"
+    )
+
+
+if __name__ == "__main__":
+    main()
