@@ -4,13 +4,20 @@ English is optional for owners, so curators need a worklist of what still shows 
 the English site. Everyone with admin access may open it; each sees only what they may edit:
 pages through Wagtail's page permissions (an owner sees their own IKM and its products, a
 curator the whole catalog) and categories only with the permission to change them.
+
+Other apps add their own kinds (showroom: exhibitions, venues) through the Wagtail hook
+`HOOK_NAME`, returning a list of `TranslationKind`: catalog imports no other app.
 """
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
+from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -19,9 +26,24 @@ from catalog.translation import missing_english
 
 PAGE_SIZE = 50
 URL_NAME = "catalog_needs_translation"
+HOOK_NAME = "register_needs_translation_kinds"
 
 
-def _editable(model, user):
+@dataclass(frozen=True)
+class TranslationKind:
+    """A tab of the report: which items lack English for a user, and how to list them."""
+
+    slug: str
+    label: str
+    queryset: Callable  # user -> queryset, or None when the user may not see this kind
+    edit_url: Callable  # item -> URL of its edit view
+    fields: list  # the Indonesian fields whose English twin is checked
+    ordering: tuple = ("title",)
+    select_related: tuple = ()
+
+
+def editable_live_pages(model, user):
+    """Live pages of `model` that `user` may change or publish."""
     pages = PagePermissionPolicy().instances_user_has_any_permission_for(
         user, ["change", "publish"]
     )
@@ -29,11 +51,13 @@ def _editable(model, user):
 
 
 def _untranslated_products(user):
-    return _editable(ProductPage, user).filter(Q(title_en="") | (~Q(summary="") & Q(summary_en="")))
+    return editable_live_pages(ProductPage, user).filter(
+        Q(title_en="") | (~Q(summary="") & Q(summary_en=""))
+    )
 
 
 def _untranslated_vendors(user):
-    return _editable(VendorPage, user).filter(
+    return editable_live_pages(VendorPage, user).filter(
         (~Q(story="") & Q(story_en="")) | (~Q(listing_summary="") & Q(listing_summary_en=""))
     )
 
@@ -44,27 +68,45 @@ def _untranslated_categories(user):
     return Category.objects.filter(name_en="")
 
 
-KINDS = {
-    # slug: (label, queryset for a user, edit URL of an item, fields to check)
-    "produk": (
+def page_edit_url(item):
+    return reverse("wagtailadmin_pages:edit", args=[item.pk])
+
+
+CATALOG_KINDS = [
+    TranslationKind(
+        "produk",
         gettext_lazy("Produk"),
         _untranslated_products,
-        lambda item: reverse("wagtailadmin_pages:edit", args=[item.pk]),
+        page_edit_url,
         ["title", "summary", "description"],
+        ordering=("vendor__title", "title"),
+        select_related=("vendor",),
     ),
-    "ikm": (
+    TranslationKind(
+        "ikm",
         gettext_lazy("Profil IKM"),
         _untranslated_vendors,
-        lambda item: reverse("wagtailadmin_pages:edit", args=[item.pk]),
+        page_edit_url,
         ["listing_summary", "story", "monthly_capacity"],
     ),
-    "kategori": (
+    TranslationKind(
+        "kategori",
         gettext_lazy("Kategori"),
         _untranslated_categories,
         lambda item: reverse("wagtailsnippets_catalog_category:edit", args=[item.pk]),
         ["name", "description"],
+        ordering=("parent__name", "name"),
+        select_related=("parent",),
     ),
-}
+]
+
+
+def translation_kinds():
+    """{slug: kind}: the catalog's kinds, then those other apps register through the hook."""
+    kinds = list(CATALOG_KINDS)
+    for hook in hooks.get_hooks(HOOK_NAME):
+        kinds.extend(hook())
+    return {kind.slug: kind for kind in kinds}
 
 
 class NeedsTranslationView(WagtailAdminTemplateMixin, TemplateView):
@@ -78,35 +120,30 @@ class NeedsTranslationView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        querysets = {slug: kind[1](user) for slug, kind in KINDS.items()}
+        kinds = translation_kinds()
+        querysets = {slug: kind.queryset(user) for slug, kind in kinds.items()}
         tabs = [
-            {"slug": slug, "label": KINDS[slug][0], "count": queryset.count()}
+            {"slug": slug, "label": kinds[slug].label, "count": queryset.count()}
             for slug, queryset in querysets.items()
             if queryset is not None
         ]
         chosen = self.request.GET.get("jenis", "")
         if chosen not in {tab["slug"] for tab in tabs}:
             chosen = tabs[0]["slug"]
-        label, _queryset, edit_url, fields = KINDS[chosen]
-        queryset = querysets[chosen]
-        if chosen == "produk":
-            queryset = queryset.select_related("vendor").order_by("vendor__title", "title")
-        elif chosen == "kategori":
-            queryset = queryset.select_related("parent").order_by("parent__name", "name")
-        else:
-            queryset = queryset.order_by("title")
+        kind = kinds[chosen]
+        queryset = querysets[chosen].select_related(*kind.select_related).order_by(*kind.ordering)
         page = Paginator(queryset, PAGE_SIZE).get_page(self.request.GET.get("p"))
         verbose = {f.name: f.verbose_name for f in queryset.model._meta.get_fields() if f.concrete}
         context.update(
             tabs=tabs,
             chosen=chosen,
-            chosen_label=label,
+            chosen_label=kind.label,
             page_obj=page,
             rows=[
                 {
                     "item": item,
-                    "edit_url": edit_url(item),
-                    "missing": [verbose[name] for name in missing_english(item, fields)],
+                    "edit_url": kind.edit_url(item),
+                    "missing": [verbose[name] for name in missing_english(item, kind.fields)],
                 }
                 for item in page.object_list
             ],

@@ -395,12 +395,14 @@ def build_facets(counts, query, linker):
             [
                 FacetOption(
                     value=slug,
-                    label=title,
+                    label=label,
+                    lang=lang,
                     count=exhibition_counts.get(slug, 0),
                     selected=query.exhibition == slug,
                     url=linker.url(query, exhibition="" if query.exhibition == slug else slug),
                 )
                 for slug, title in labels["exhibition"].items()
+                for label, lang in [label_for(labels, "exhibition", slug, title)]
                 if exhibition_counts.get(slug, 0) or query.exhibition == slug
             ],
         )

@@ -3,25 +3,29 @@ and they change only when a curator edits a snippet (which clears the cache)."""
 
 from django.core.cache import cache
 
-TAXONOMY_CACHE_KEY = "search:taxonomy:v2"
+TAXONOMY_CACHE_KEY = "search:taxonomy:v3"
 
 
 def _exhibitions():
-    """{slug: title} and {page id: slug} of live exhibitions (a showroom page type, looked up by
-    name: search must not import showroom, which imports search)."""
+    """{slug: title}, {slug: English title} and {page id: slug} of live exhibitions (a showroom
+    page type, looked up by name: search must not import showroom, which imports search)."""
     from django.apps import apps
 
     try:
         model = apps.get_model("showroom", "ExhibitionPage")
     except LookupError:
-        return {}, {}
+        return {}, {}, {}
     rows = list(
         model.objects.live()
         .public()
         .order_by("-starts_on", "title")
-        .values_list("pk", "slug", "title")
+        .values_list("pk", "slug", "title", "title_en")
     )
-    return {slug: title for _pk, slug, title in rows}, {str(pk): slug for pk, slug, _t in rows}
+    return (
+        {slug: title for _pk, slug, title, _en in rows},
+        {slug: english for _pk, slug, _t, english in rows if english},
+        {str(pk): slug for pk, slug, _t, _en in rows},
+    )
 
 
 def taxonomy():
@@ -56,7 +60,7 @@ def taxonomy():
                 CertificateType.objects.exclude(name_en="").values_list("slug", "name_en")
             ),
         }
-        data["exhibition"], data["exhibition_ids"] = _exhibitions()
+        data["exhibition"], data["exhibition_en"], data["exhibition_ids"] = _exhibitions()
         cache.set(TAXONOMY_CACHE_KEY, data, 3600)
     return data
 
@@ -89,7 +93,8 @@ def label_for(data, facet, slug, name):
     if english:
         return english, ""
     # Regions and sentra are proper names, the same in every language: no lang mark.
-    return name, source_language() if facet in ("category", "material", "certificate") else ""
+    translatable = ("category", "material", "certificate", "exhibition")
+    return name, source_language() if facet in translatable else ""
 
 
 def category_label(category):

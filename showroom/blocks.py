@@ -8,6 +8,7 @@ left empty shows the section's default heading in the visitor's language.
 from types import SimpleNamespace
 
 from django.db.models import Count, Q
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from wagtail import blocks
@@ -35,6 +36,9 @@ class SectionBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["heading"] = value.get("heading") or self.default_heading
+        # A curator's own heading is Indonesian (blocks have no English twin); the default
+        # heading is in the reader's language.
+        context["heading_lang"] = lang_attribute(block_text(value, "heading"))
         context["section_id"] = (parent_context or {}).get("block_id") or self.name
         return context
 
@@ -77,14 +81,19 @@ class HeroBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["heading"] = hero_text(value, "heading")
-        context["text"] = hero_text(value, "text")
+        context["heading"] = block_text(value, "heading")
+        context["text"] = block_text(value, "text")
         return context
 
 
-def hero_text(value, field):
-    """The hero's heading or text for the reader (catalog.translation: English when there is
-    some on an English page, else the Indonesian text marked as such)."""
+def lang_attribute(text):
+    """` lang="id"` for a `Translated` that fell back to Indonesian on an English page."""
+    return format_html(' lang="{}"', text.language) if text.fallback else ""
+
+
+def block_text(value, field):
+    """A block's heading or text for the reader (catalog.translation: its `<field>_en` when
+    there is some on an English page, else the Indonesian text marked as such)."""
     return translated(SimpleNamespace(**dict(value)), field)
 
 

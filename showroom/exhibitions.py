@@ -27,6 +27,7 @@ from wagtail.models import Orderable, Page
 
 from catalog.models import ProductPage, VendorPage
 from catalog.models.pages import BasePage
+from catalog.translation import translated_value
 from showroom.chooser import ProductChooserWidget
 
 IMAGE_MODEL = settings.WAGTAILIMAGES_IMAGE_MODEL
@@ -37,14 +38,22 @@ class ExhibitionIndexPage(BasePage):
     """/pameran/: current, upcoming and past exhibitions."""
 
     intro = models.TextField(_("pengantar"), blank=True)
+    intro_en = models.TextField(_("pengantar (bahasa Inggris)"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        BasePage.english_panel(FieldPanel("intro_en")),
+    ]
     parent_page_types = ["showroom.HomePage"]
     subpage_types = ["showroom.ExhibitionPage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("daftar pameran")
+
+    def get_meta_description(self):
+        return super().get_meta_description() or translated_value(self, "intro")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -102,7 +111,7 @@ class ExhibitionPage(BasePage):
         default=False,
         help_text=_("IKM boleh mengajukan produknya untuk ikut pameran ini."),
     )
-    # English twins, shown by the bilingual display (stored here, wired elsewhere).
+    # English twins (catalog/translation.py): shown on /en/ where they have text.
     title_en = models.CharField(_("judul (Inggris)"), max_length=255, blank=True)
     theme_en = models.CharField(_("tema (Inggris)"), max_length=200, blank=True)
     venue_text_en = models.CharField(_("tempat lain (Inggris)"), max_length=200, blank=True)
@@ -120,6 +129,7 @@ class ExhibitionPage(BasePage):
     ]
     english_panels = [
         FieldPanel("title_en"),
+        FieldPanel("listing_summary_en"),
         FieldPanel("theme_en"),
         FieldPanel("venue_text_en"),
         FieldPanel("description_en"),
@@ -188,7 +198,10 @@ class ExhibitionPage(BasePage):
 
     @property
     def place(self):
-        return self.venue.title if self.venue_id else self.venue_text
+        """Where it is, in the reader's language (a venue or place may have an English name)."""
+        if self.venue_id:
+            return translated_value(self.venue, "title")
+        return translated_value(self, "venue_text")
 
     def is_open_for_requests(self, day=None):
         return self.live and self.open_for_requests and self.status(day) != self.Status.PAST
@@ -221,6 +234,9 @@ class ExhibitionPage(BasePage):
             .order_by("title")
         )
 
+    def get_meta_description(self):
+        return super().get_meta_description() or translated_value(self, "theme")
+
     def get_og_image(self):
         return self.hero_image
 
@@ -234,10 +250,10 @@ class ExhibitionPage(BasePage):
         data = {
             "@context": "https://schema.org",
             "@type": "ExhibitionEvent",
-            "name": self.title,
+            "name": translated_value(self, "title"),
             "url": self.get_full_url(request),
             "startDate": self.starts_on.isoformat(),
-            "description": self.get_meta_description() or self.theme,
+            "description": self.get_meta_description(),
             "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode"
             if self.kind == self.Kind.ONLINE
             else "https://schema.org/OfflineEventAttendanceMode",

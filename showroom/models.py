@@ -16,9 +16,10 @@ from catalog.blocks import BodyBlock
 from catalog.models import Category, Region
 from catalog.models.pages import BasePage
 from catalog.pagination import requested_page
+from catalog.translation import translated_value
 from search.query import SORT_OPTIONS, CatalogQuery, clean_text
 from search.service import Linker, search_catalog, search_vendors
-from showroom.blocks import HomeBlock, hero_text
+from showroom.blocks import HomeBlock, block_text
 
 
 class HomePage(BasePage):
@@ -45,7 +46,7 @@ class HomePage(BasePage):
 
     def get_meta_description(self):
         hero = self.hero_block()
-        hero_lead = hero_text(hero.value, "text").value if hero else ""
+        hero_lead = block_text(hero.value, "text").value if hero else ""
         return super().get_meta_description() or hero_lead
 
     def hero_block(self):
@@ -95,7 +96,7 @@ class CatalogIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("halaman katalog")
 
     def get_meta_description(self):
-        return super().get_meta_description() or self.intro
+        return super().get_meta_description() or translated_value(self, "intro")
 
     @path("")
     def all_products(self, request):
@@ -157,7 +158,7 @@ class VendorIndexPage(BasePage):
         verbose_name = _("direktori IKM")
 
     def get_meta_description(self):
-        return super().get_meta_description() or self.intro
+        return super().get_meta_description() or translated_value(self, "intro")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -28,6 +28,7 @@ from wagtail.models import Orderable, Page
 from catalog.models import ProductPage
 from catalog.models.pages import BasePage
 from catalog.phone import display_phone, normalise_phone
+from catalog.translation import translated_value
 from showroom.chooser import ProductChooserWidget
 
 IMAGE_MODEL = settings.WAGTAILIMAGES_IMAGE_MODEL
@@ -45,14 +46,22 @@ class ShowroomIndexPage(BasePage):
     """/showroom/: the physical places where IKM products can be seen and bought."""
 
     intro = models.TextField(_("pengantar"), blank=True)
+    intro_en = models.TextField(_("pengantar (bahasa Inggris)"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        BasePage.english_panel(FieldPanel("intro_en")),
+    ]
     parent_page_types = ["showroom.HomePage"]
     subpage_types = ["showroom.ShowroomPage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("daftar showroom")
+
+    def get_meta_description(self):
+        return super().get_meta_description() or translated_value(self, "intro")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -106,7 +115,7 @@ class ShowroomPage(BasePage):
         blank=True,
         validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
     )
-    # English twins, shown by the bilingual display (stored here, wired elsewhere).
+    # English twins (catalog/translation.py): shown on /en/ where they have text.
     title_en = models.CharField(_("judul (Inggris)"), max_length=255, blank=True)
     intro_en = models.TextField(_("pengantar (Inggris)"), blank=True)
     description_en = RichTextField(
@@ -134,6 +143,7 @@ class ShowroomPage(BasePage):
     shelf_panels = [InlinePanel("placements", label=_("produk di rak"))]
     english_panels = [
         FieldPanel("title_en"),
+        FieldPanel("listing_summary_en"),
         FieldPanel("intro_en"),
         FieldPanel("description_en"),
         FieldPanel("opening_hours_en"),
@@ -181,7 +191,12 @@ class ShowroomPage(BasePage):
 
     @property
     def opening_lines(self):
-        return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]
+        """The opening hours, one line a day, in the reader's language."""
+        hours = translated_value(self, "opening_hours") or ""
+        return [line.strip() for line in hours.splitlines() if line.strip()]
+
+    def get_meta_description(self):
+        return super().get_meta_description() or translated_value(self, "intro")
 
     def get_og_image(self):
         return self.cover_image
@@ -211,7 +226,7 @@ class ShowroomPage(BasePage):
         data = {
             "@context": "https://schema.org",
             "@type": "Store",
-            "name": self.title,
+            "name": translated_value(self, "title"),
             "url": self.get_full_url(request),
             "address": {
                 "@type": "PostalAddress",

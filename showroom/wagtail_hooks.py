@@ -7,9 +7,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from catalog.models import ProductPage
+from catalog.translation_report import HOOK_NAME as NEEDS_TRANSLATION_HOOK
 from showroom import admin_views as views
 from showroom.chooser import product_chooser_viewset
 from showroom.labels import SOURCE_PARAM, LabelVisit
+from showroom.translation_kinds import translation_kinds
 
 
 @hooks.register("register_admin_viewset")
@@ -70,6 +72,9 @@ def register_join_requests_menu_item():
         icon_name="calendar",
         order=270,
     )
+
+
+hooks.register(NEEDS_TRANSLATION_HOOK, translation_kinds)
 
 
 @hooks.register("before_serve_page")

@@ -67,7 +67,7 @@ class TestHomePage:
         CategoryFactory(name="Kerajinan Rotan", slug="kerajinan-rotan")
         page = soup(client.get("/"))
         section = page.select_one(".home-section--categories")
-        links = {a.contents[0].strip(): a["href"] for a in section.select("a")}
+        links = {next(a.stripped_strings): a["href"] for a in section.select("a")}
         assert links == {"Batik": "/katalog/batik/", "Kerajinan Rotan": "/katalog/kerajinan-rotan/"}
 
     def test_regions_with_live_ikm_only(self, client):

@@ -149,7 +149,7 @@ class TestExhibitionPage:
             "Selendang Sutra",
         ]
         assert items[0].select_one(".exhibition-item__note").get_text() == "Dibuat 3 bulan"
-        participants = [a.contents[0].strip() for a in page.select(".participants a")]
+        participants = [next(a.stripped_strings) for a in page.select(".participants a")]
         assert participants == ["Batik Trusmi", "Rotan Plumbon"]
         assert page.find("a", string="Galeri IKM Kota Cirebon")["href"] == (
             "/showroom/galeri-ikm-kota-cirebon/"
