@@ -1,7 +1,7 @@
 """Template filters for English content beside Indonesian (see catalog/translation.py)."""
 
 from django import template
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 
 from catalog.translation import ENGLISH, translated
 
@@ -23,7 +23,7 @@ def tr_lang(obj, field):
         return ""
     result = translated(obj, field)
     if result.fallback:
-        return mark_safe(f' lang="{result.language}"')  # noqa: S308 (a language code of ours)
+        return format_html(' lang="{}"', result.language)
     return ""
 
 
