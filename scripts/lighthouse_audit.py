@@ -127,16 +127,24 @@ def pages_to_audit(base):
     }
 
 
+LIGHTHOUSE_ATTEMPTS = 3
+
+
 def run_lighthouse(url, output):
+    """One Lighthouse run. Lighthouse itself sometimes fails to record the trace on a busy
+    machine ("NO_NAVSTART ... Please run Lighthouse again"): such a run is tried again, up to
+    LIGHTHOUSE_ATTEMPTS times; a page that keeps failing still fails the audit."""
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"}
-    subprocess.run(  # noqa: S603 - our node_modules' lighthouse on a 127.0.0.1 URL
-        [str(LIGHTHOUSE), url, f"--chrome-flags={CHROME_FLAGS}", "--form-factor=mobile"]
-        + ["--output=json", f"--output-path={output}", "--quiet"],
-        env=env,
-        check=True,
-        timeout=300,
-    )
-    return json.loads(output.read_text(encoding="utf-8"))
+    command = [str(LIGHTHOUSE), url, f"--chrome-flags={CHROME_FLAGS}", "--form-factor=mobile"]
+    command += ["--output=json", f"--output-path={output}", "--quiet"]
+    for attempt in range(1, LIGHTHOUSE_ATTEMPTS + 1):
+        result = subprocess.run(  # noqa: S603 - our node_modules' lighthouse on a 127.0.0.1 URL
+            command, env=env, check=False, timeout=300
+        )
+        if result.returncode == 0:
+            return json.loads(output.read_text(encoding="utf-8"))
+        print(f"Lighthouse failed on {url} (attempt {attempt} of {LIGHTHOUSE_ATTEMPTS})")
+    raise subprocess.CalledProcessError(result.returncode, command)
 
 
 def scores(report, without=()):
