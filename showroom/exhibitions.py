@@ -29,31 +29,19 @@ from catalog.models import ProductPage, VendorPage
 from catalog.models.pages import BasePage
 from catalog.translation import translated_value
 from showroom.chooser import ProductChooserWidget
+from showroom.index_pages import IndexPage
 
 IMAGE_MODEL = settings.WAGTAILIMAGES_IMAGE_MODEL
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class ExhibitionIndexPage(BasePage):
+class ExhibitionIndexPage(IndexPage):
     """/pameran/: current, upcoming and past exhibitions."""
 
-    intro = models.TextField(_("pengantar"), blank=True)
-    intro_en = models.TextField(_("pengantar (bahasa Inggris)"), blank=True)
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        BasePage.english_panel(FieldPanel("intro_en")),
-    ]
-    parent_page_types = ["showroom.HomePage"]
     subpage_types = ["showroom.ExhibitionPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("daftar pameran")
-
-    def get_meta_description(self):
-        return super().get_meta_description() or translated_value(self, "intro")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

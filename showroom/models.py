@@ -4,7 +4,6 @@ The listing pages live here rather than in catalog because they are views over t
 service, and catalog imports from no other app (see DESIGN.md)."""
 
 from django.conf import settings
-from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -16,10 +15,10 @@ from catalog.blocks import BodyBlock
 from catalog.models import Category, Region
 from catalog.models.pages import BasePage
 from catalog.pagination import requested_page
-from catalog.translation import translated_value
 from search.query import SORT_OPTIONS, CatalogQuery, clean_text
 from search.service import Linker, search_catalog, search_vendors
 from showroom.blocks import HomeBlock, block_text
+from showroom.index_pages import IndexPage
 
 
 class HomePage(BasePage):
@@ -77,26 +76,13 @@ class StandardPage(BasePage):
         verbose_name = _("halaman standar")
 
 
-class CatalogIndexPage(RoutablePageMixin, BasePage):
+class CatalogIndexPage(RoutablePageMixin, IndexPage):
     """/katalog/: every live product, with filters; one sub-URL per category."""
 
-    intro = models.TextField(_("pengantar"), blank=True)
-    intro_en = models.TextField(_("pengantar (bahasa Inggris)"), blank=True)
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        BasePage.english_panel(FieldPanel("intro_en")),
-    ]
-    parent_page_types = ["showroom.HomePage"]
     subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = _("halaman katalog")
-
-    def get_meta_description(self):
-        return super().get_meta_description() or translated_value(self, "intro")
 
     @path("")
     def all_products(self, request):
@@ -139,26 +125,13 @@ class CatalogIndexPage(RoutablePageMixin, BasePage):
         return self.url + self.reverse_subpage("category_products", args=[slug])
 
 
-class VendorIndexPage(BasePage):
+class VendorIndexPage(IndexPage):
     """/ikm/: the directory of IKM, filterable by region."""
 
-    intro = models.TextField(_("pengantar"), blank=True)
-    intro_en = models.TextField(_("pengantar (bahasa Inggris)"), blank=True)
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        BasePage.english_panel(FieldPanel("intro_en")),
-    ]
-    parent_page_types = ["showroom.HomePage"]
     subpage_types = ["catalog.VendorPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("direktori IKM")
-
-    def get_meta_description(self):
-        return super().get_meta_description() or translated_value(self, "intro")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

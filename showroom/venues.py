@@ -30,6 +30,7 @@ from catalog.models.pages import BasePage
 from catalog.phone import display_phone, normalise_phone
 from catalog.translation import translated_value
 from showroom.chooser import ProductChooserWidget
+from showroom.index_pages import IndexPage
 
 IMAGE_MODEL = settings.WAGTAILIMAGES_IMAGE_MODEL
 OSM_ZOOM = 17
@@ -42,26 +43,13 @@ def current_on(day, prefix=""):
     )
 
 
-class ShowroomIndexPage(BasePage):
+class ShowroomIndexPage(IndexPage):
     """/showroom/: the physical places where IKM products can be seen and bought."""
 
-    intro = models.TextField(_("pengantar"), blank=True)
-    intro_en = models.TextField(_("pengantar (bahasa Inggris)"), blank=True)
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        BasePage.english_panel(FieldPanel("intro_en")),
-    ]
-    parent_page_types = ["showroom.HomePage"]
     subpage_types = ["showroom.ShowroomPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("daftar showroom")
-
-    def get_meta_description(self):
-        return super().get_meta_description() or translated_value(self, "intro")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
