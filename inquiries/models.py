@@ -6,13 +6,16 @@ can try again.
 """
 
 import uuid
+from functools import partial
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+from catalog.references import save_with_reference
 
 
 class PrivateStorage(FileSystemStorage):
@@ -113,11 +116,7 @@ class Inquiry(models.Model):
 
     def save(self, *args, **kwargs):
         """The first save also gives the reference, INQ-<year>-<id>, in the same transaction."""
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            if not self.reference:
-                self.reference = f"INQ-{self.created_at:%Y}-{self.pk:06d}"
-                Inquiry.objects.filter(pk=self.pk).update(reference=self.reference)
+        save_with_reference(self, partial(super().save, *args, **kwargs), "INQ")
 
     @cached_property
     def subject(self):

@@ -6,13 +6,15 @@ product costs later. Every webhook event is stored by its id, so a replay is rec
 """
 
 import secrets
+from functools import partial
 
 from django.core.validators import RegexValidator
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalog.money import format_rupiah
+from catalog.references import save_with_reference
 
 from .provinces import PROVINCE_CHOICES
 
@@ -102,11 +104,7 @@ class Order(models.Model):
 
     def save(self, *args, **kwargs):
         """The first save also gives the reference, ORD-<year>-<id>, in the same transaction."""
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            if not self.reference:
-                self.reference = f"ORD-{self.created_at:%Y}-{self.pk:06d}"
-                Order.objects.filter(pk=self.pk).update(reference=self.reference)
+        save_with_reference(self, partial(super().save, *args, **kwargs), "ORD")
 
     @property
     def amount_minor(self):
