@@ -10,7 +10,14 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
+        # A plain search that finds products may be indexed (search/views.indexable). The
+        # longest matching rule wins: `?q=<words>` alone is allowed; with any other parameter
+        # (filters, sort, page) or without words, a search URL is not for crawlers.
+        "Allow: /cari/?q=",
+        "Disallow: /cari/?q=*&",
         "Disallow: /cari/",
+        "Allow: /en/cari/?q=",
+        "Disallow: /en/cari/?q=*&",
         "Disallow: /en/cari/",
         "Disallow: /tanya/",
         "Disallow: /en/tanya/",

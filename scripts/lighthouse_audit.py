@@ -11,9 +11,9 @@ run with the median performance score is kept as <out>/<page>.json (this shared 
 noisy; Lighthouse's own advice is the median of several runs). A table is printed, and the
 exit status is 1 when any category of any page scores below --min.
 
-The search page is `noindex` by design (results pages must not be indexed), which fails
-Lighthouse's `is-crawlable` SEO audit. For pages marked NOINDEX_BY_DESIGN the SEO category
-is judged without that one audit; the table shows both figures.
+Every category of every page is judged as Lighthouse scores it. The audited search
+(`/cari/?q=batik`) is a plain search that finds products, which the site lets crawlers index
+(search/views.indexable), so `is-crawlable` applies to it like to the other pages.
 """
 
 import argparse
@@ -35,7 +35,6 @@ PYTHON = sys.executable
 BIN = Path(PYTHON).parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-NOINDEX_BY_DESIGN = {"search"}
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
     "--disable-background-networking --disable-component-update --disable-sync"
@@ -147,21 +146,9 @@ def run_lighthouse(url, output):
     raise subprocess.CalledProcessError(result.returncode, command)
 
 
-def scores(report, without=()):
-    """{category: 0-100}; `without` drops audits from the SEO category's weighted mean."""
-    result = {}
-    for name in CATEGORIES:
-        category = report["categories"][name]
-        if name == "seo" and without:
-            refs = [
-                ref for ref in category["auditRefs"] if ref["weight"] and ref["id"] not in without
-            ]
-            total = sum(ref["weight"] for ref in refs)
-            value = sum(ref["weight"] * (report["audits"][ref["id"]]["score"] or 0) for ref in refs)
-            result[name] = round(100 * value / total)
-        else:
-            result[name] = round(100 * (category["score"] or 0))
-    return result
+def scores(report):
+    """{category: 0-100}, as Lighthouse shows them."""
+    return {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
 
 
 def failed_audits(report, category):
@@ -219,23 +206,16 @@ def main():
             print(f"Lighthouse (mobile) x{args.runs}: {url}", flush=True)
             report, performance_runs = audit_page(name, url, args.out, args.runs)
             measured = scores(report)
-            judged = dict(measured)
-            note = ""
-            if name in NOINDEX_BY_DESIGN:
-                judged = scores(report, without={"is-crawlable"})
-                if judged["seo"] != measured["seo"]:
-                    note = f"SEO {judged['seo']} without is-crawlable (noindex by design)"
             for category in CATEGORIES:
-                if judged[category] < args.min:
+                if measured[category] < args.min:
                     failures.append(
-                        f"{name} {category} {judged[category]} < {args.min}: "
+                        f"{name} {category} {measured[category]} < {args.min}: "
                         f"{', '.join(failed_audits(report, category))}"
                     )
-            rows.append((name, path, measured, note))
+            rows.append((name, path, measured))
             summary[name] = {
                 "url": path,
                 "scores": measured,
-                "judged": judged,
                 "performance_runs": performance_runs,
                 "form_factor": report["configSettings"]["formFactor"],
                 "lighthouse": report["lighthouseVersion"],
@@ -245,9 +225,9 @@ def main():
 
     (args.out / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     print(f"\n{'page':<9} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}  url")
-    for name, path, measured, note in rows:
+    for name, path, measured in rows:
         cells = " ".join(f"{measured[category]:>5}" for category in CATEGORIES)
-        print(f"{name:<9} {cells}  {path}" + (f"\n{'':<9} {note}" if note else ""))
+        print(f"{name:<9} {cells}  {path}")
     print(f"\nReports: {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
     if failures:
         print(f"\nBelow {args.min}:\n  " + "\n  ".join(failures))

@@ -1,5 +1,8 @@
 """/cari/ and its autocomplete: thin views over the catalog search service."""
 
+import re
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -14,6 +17,33 @@ from catalog.pagination import requested_page
 
 from .query import SORT_OPTIONS, CatalogQuery
 from .service import Linker, autocomplete, search_catalog
+
+# Crawlers and audit tools: their visits are not buyers' searches for the curators' statistics.
+CRAWLER_AGENT = re.compile(r"bot|crawl|spider|slurp|lighthouse|facebookexternalhit", re.I)
+
+
+def is_crawler(request):
+    return bool(CRAWLER_AGENT.search(request.headers.get("User-Agent", "")))
+
+
+def indexable(query, result):
+    """Whether crawlers may index this search page.
+
+    A plain search that finds products ("batik tulis", "kursi rotan") is a landing page buyers
+    look for in search engines, so it may be indexed, with its canonical address
+    `/cari/?q=<words>`. Everything else stays `noindex`: an empty search, a search that finds
+    nothing (thin content, and the open door of search spam: links to our search carrying
+    someone's words), and filtered, re-sorted or later pages (duplicates of the plain one or of
+    the catalog's category pages).
+    """
+    return bool(
+        query.text
+        and result is not None
+        and result.total
+        and query.page == 1
+        and not query.active_filters
+        and query.sort == "relevance"
+    )
 
 
 def promoted_products(text):
@@ -39,11 +69,13 @@ def search_view(request):
     result = search_catalog(query, Linker(reverse("search"))) if has_input else None
     promotions = []
     if query.text:
-        Query.get(query.text).add_hit()
+        if not is_crawler(request):
+            Query.get(query.text).add_hit()
         if result is not None and result.page == 1:
             promotions = promoted_products(query.text)
             promoted = {p.pk for p in promotions}
             result.products = [p for p in result.products if p.pk not in promoted]
+    index = indexable(query, result)
     response = render(
         request,
         "search/search.html",
@@ -53,9 +85,12 @@ def search_view(request):
             "promotions": promotions,
             "sort_options": SORT_OPTIONS,
             "form_params": query.to_params(),
+            "indexable": index,
+            "canonical_path": request.path + "?" + urlencode({"q": query.text}) if index else "",
         },
     )
-    response["X-Robots-Tag"] = "noindex"
+    if not index:
+        response["X-Robots-Tag"] = "noindex"
     return response
 
 

@@ -484,8 +484,45 @@ class TestSitemapAndRobots:
         lines = response.content.decode().splitlines()
         assert "Sitemap: http://testserver/sitemap.xml" in lines
         assert "Disallow: /admin/" in lines
-        # Search results, inquiry forms and the counted WhatsApp redirect are not for crawlers.
+        # Inquiry forms and the counted WhatsApp redirect are not for crawlers; of the search
+        # pages, only a plain search (`?q=<words>` alone) is.
         assert {"Disallow: /cari/", "Disallow: /tanya/", "Disallow: /wa/"} <= set(lines)
+        allowed = robots_allowed(lines)
+        assert allowed("/cari/?q=batik+tulis")
+        assert allowed("/en/cari/?q=rattan+chair")
+        for path in (
+            "/cari/",
+            "/cari/?q=batik&kategori=kain",
+            "/cari/?q=batik&halaman=2",
+            "/cari/?kategori=kain",
+            "/en/cari/?q=batik&urut=price_asc",
+            "/tanya/12/",
+            "/admin/",
+        ):
+            assert not allowed(path), path
+        assert allowed("/katalog/") and allowed("/ikm/")
+
+
+def robots_allowed(lines):
+    """RFC 9309 matching for `User-agent: *`: the longest matching rule wins, Allow on a tie;
+    `*` matches any characters, `$` ends the path. As Google and Lighthouse read robots.txt."""
+    import re
+
+    rules = []
+    for line in lines:
+        kind, _, pattern = line.partition(":")
+        if kind in ("Allow", "Disallow") and pattern.strip():
+            pattern = pattern.strip()
+            regex = re.escape(pattern).replace(r"\*", ".*")
+            if regex.endswith(r"\$"):
+                regex = regex[:-2] + "$"
+            rules.append((len(pattern), kind == "Allow", re.compile(regex)))
+
+    def allowed(path):
+        matches = [(length, allow) for length, allow, regex in rules if regex.match(path)]
+        return max(matches)[1] if matches else True
+
+    return allowed
 
 
 class TestLanguages:

@@ -40,18 +40,11 @@ def test_scores_are_percentages(lighthouse):
     }
 
 
-def test_seo_without_is_crawlable_for_a_page_noindex_by_design(lighthouse):
-    assert lighthouse.scores(NOINDEX, without={"is-crawlable"})["seo"] == 100
-
-
-def test_other_seo_failures_still_count_without_is_crawlable(lighthouse):
+def test_every_category_is_judged_as_lighthouse_scores_it(lighthouse):
+    # The search page is no longer judged without is-crawlable: a failing audit counts.
     page = report([("is-crawlable", 4, 0), ("document-title", 1, 1), ("meta-description", 1, 0)])
-    assert lighthouse.scores(page, without={"is-crawlable"})["seo"] == 50
+    assert lighthouse.scores(page)["seo"] == 17
     assert lighthouse.failed_audits(page, "seo") == ["is-crawlable", "meta-description"]
-
-
-def test_only_the_search_page_is_noindex_by_design(lighthouse):
-    assert {"search"} == lighthouse.NOINDEX_BY_DESIGN
 
 
 def test_product_link_pattern_finds_a_product_page(lighthouse):

@@ -1,4 +1,5 @@
-"""/cari/: finds live products only, never cached or indexed, and records what buyers ask."""
+"""/cari/: finds live products only, never cached, indexed only as a plain search that finds
+products, and records what buyers (not crawlers) ask."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -78,11 +79,67 @@ def test_empty_query_is_not_recorded(client, products):
     assert not Query.objects.exists()
 
 
-def test_not_indexed(client, products):
-    response = client.get("/cari/", {"q": "batik"})
+NOINDEX_META = '<meta name="robots" content="noindex, follow">'
+
+
+def head(response):
+    return BeautifulSoup(response.content.decode(), "html.parser").head
+
+
+def test_a_plain_search_that_finds_products_may_be_indexed(client, products):
+    response = client.get("/cari/", {"q": "  Batik  "})
+    assert "X-Robots-Tag" not in response
+    assert NOINDEX_META not in response.content.decode()
+    page = head(response)
+    assert page.find("link", rel="canonical")["href"] == "http://testserver/cari/?q=Batik"
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description.startswith("1 produk untuk “Batik”")
+
+
+def test_the_indexable_search_page_escapes_the_words(client, products):
+    ProductPageFactory(parent=VendorPageFactory(), title='Batik <script>x</script> "Tulis"')
+    html = client.get("/cari/", {"q": 'batik <script>x</script> "tulis"'}).content.decode()
+    assert "<script>x</script>" not in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"q": "tidakadaprodukini"},
+        {"q": "batik", "kategori": "kain"},
+        {"q": "batik", "urut": "price_asc"},
+        {"q": "batik", "halaman": "2"},
+        {"kategori": "kain"},
+    ],
+)
+def test_other_searches_are_not_indexed(client, products, params):
+    response = client.get("/cari/", params)
     assert response["X-Robots-Tag"] == "noindex"
-    assert '<meta name="robots" content="noindex, follow">' in response.content.decode()
-    assert client.get("/cari/")["X-Robots-Tag"] == "noindex"
+    assert NOINDEX_META in response.content.decode()
+    assert head(response).find("link", rel="canonical") is None
+
+
+def test_english_plain_search_has_its_own_canonical(client, products):
+    response = client.get("/en/cari/", {"q": "batik"})
+    assert "X-Robots-Tag" not in response
+    canonical = head(response).find("link", rel="canonical")["href"]
+    assert canonical == "http://testserver/en/cari/?q=batik"
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+        "Mozilla/5.0 (Linux; Android 11) Chrome/120 Mobile Safari/537.36 Chrome-Lighthouse",
+        "Mozilla/5.0 (compatible; bingbot/2.0)",
+    ],
+)
+def test_crawlers_searches_are_not_recorded(client, products, agent):
+    assert client.get("/cari/", {"q": "batik"}, HTTP_USER_AGENT=agent).status_code == 200
+    assert not Query.objects.exists()
+    client.get("/cari/", {"q": "batik"}, HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux) Firefox/130")
+    assert Query.get("batik").hits == 1
 
 
 @pytest.mark.parametrize("params", [{"q": "batik"}, {}])
