@@ -7,7 +7,9 @@
 2. Measures in-process, with Django's test client: SQL queries and HTML size of each page.
 3. Serves the site with gunicorn (2 sync workers) on a free 127.0.0.1 port with production
    settings (config/settings/bench.py: DEBUG off, hashed static, a bare view for the ceiling),
-   once with the anonymous page cache off and once on, and loads each page at concurrency 8
+   in three modes (MODES): "cache off" (no page cache, no card cache), "cards" (no page cache,
+   product cards cached: catalog/cards.py) and "cache on" (both, as in production), and loads
+   each page at concurrency 8
    with wrk (Debian package; a Python threaded client when wrk is missing). Each page gets
    --runs runs of --seconds seconds; the table shows the median of the runs.
 4. Prints a table and writes the figures as JSON (--json). It reports; it never fails on a time.
@@ -82,8 +84,13 @@ def pick_pages():
     return pages
 
 
+# --modes name: (label, PAGE_CACHE_SECONDS, CARD_CACHE_SECONDS)
+MODES = {"off": ("cache off", 0, 0), "cards": ("cards", 0, 600), "on": ("cache on", 600, 600)}
+
+
 def measure_in_process(pages):
-    """SQL queries, body size and CPU time of each page on warm requests, cache off.
+    """SQL queries, body size and CPU time of each page on warm requests, page cache off: with
+    nothing cached (`cpu_ms`, `sql_queries`) and with the product cards cached (`*_cards`).
 
     CPU time (this process, SQLite included) hardly depends on what else the machine runs, so
     2 cores x 1000 / cpu_ms estimates what two idle cores could serve.
@@ -100,22 +107,25 @@ def measure_in_process(pages):
         executed.append(sql)
         return execute(sql, params, many, context)
 
-    with override_settings(PAGE_CACHE_SECONDS=0):
-        for label, path in pages:
-            client.get(path)  # renditions, Wagtail's and the search service's caches
-            executed.clear()
-            with connection.execute_wrapper(count):
-                response = client.get(path)
-            started = time.process_time()
-            for _ in range(5):
-                client.get(path)
-            cpu_ms = (time.process_time() - started) * 1000 / 5
-            figures[label] = {
-                "status": response.status_code,
-                "sql_queries": len(executed),
-                "html_bytes": len(response.content),
-                "cpu_ms": round(cpu_ms, 1),
-            }
+    for suffix, card_seconds in (("", 0), ("_cards", 600)):
+        with override_settings(PAGE_CACHE_SECONDS=0, CARD_CACHE_SECONDS=card_seconds):
+            for label, path in pages:
+                client.get(path)  # renditions, Wagtail's and the search service's caches
+                executed.clear()
+                with connection.execute_wrapper(count):
+                    response = client.get(path)
+                started = time.process_time()
+                for _ in range(5):
+                    client.get(path)
+                cpu_ms = (time.process_time() - started) * 1000 / 5
+                figures.setdefault(label, {}).update(
+                    {
+                        "status": response.status_code,
+                        f"sql_queries{suffix}": len(executed),
+                        "html_bytes": len(response.content),
+                        f"cpu_ms{suffix}": round(cpu_ms, 1),
+                    }
+                )
     return figures
 
 
@@ -126,9 +136,14 @@ def free_port():
 
 
 @contextlib.contextmanager
-def gunicorn(page_cache_seconds):
+def gunicorn(page_cache_seconds, card_cache_seconds):
     port = free_port()
-    env = {**os.environ, "PAGE_CACHE_SECONDS": str(page_cache_seconds), "LOG_LEVEL": "WARNING"}
+    env = {
+        **os.environ,
+        "PAGE_CACHE_SECONDS": str(page_cache_seconds),
+        "CARD_CACHE_SECONDS": str(card_cache_seconds),
+        "LOG_LEVEL": "WARNING",
+    }
     command = [
         str(Path(sys.executable).with_name("gunicorn")),
         "config.wsgi",
@@ -267,6 +282,20 @@ def targets(rows):
         ]
         searches = [label for label in off if label.startswith("search")]
         result += [(f"{label} p95 <= 60 ms", off[label]["p95_ms"], -60) for label in searches]
+    if "cards" in rows:
+        cards = rows["cards"]
+        result += [
+            (
+                "catalog listing, page cache off, cards cached >= 400 req/s",
+                cards["catalog p1"]["rps"],
+                400,
+            ),
+            (
+                "product page, page cache off, cards cached >= 300 req/s",
+                cards["product"]["rps"],
+                300,
+            ),
+        ]
     if "cache on" in rows:
         on = rows["cache on"]
         half = on["bare view"]["rps"] / 2
@@ -284,25 +313,31 @@ def targets(rows):
 
 def print_table(pages, in_process, rows):
     header = (
-        f"{'page':<22} {'SQL':>4} {'KiB':>6} {'CPU ms':>6} "
+        f"{'page':<22} {'SQL':>4} {'KiB':>6} {'CPU ms':>6} {'cards':>5} "
         f"| {'off req/s':>9} {'p50':>6} {'p95':>6} "
+        f"| {'cards r/s':>9} {'p50':>6} {'p95':>6} "
         f"| {'on req/s':>9} {'p50':>6} {'p95':>6} | {'on/bare':>7}"
     )
     print("\n" + header + "\n" + "-" * len(header))
     empty = {"rps": 0.0, "p50_ms": 0.0, "p95_ms": 0.0}
     bare = rows.get("cache on", {}).get("bare view", {"rps": 1.0})["rps"]
     for label, _path in pages:
-        off = rows.get("cache off", {}).get(label, empty)
+        cells = []
+        for mode, *_seconds in MODES.values():
+            row = rows.get(mode, {}).get(label, empty)
+            cells.append(f"{row['rps']:>9.1f} {row['p50_ms']:>6.1f} {row['p95_ms']:>6.1f}")
         on = rows.get("cache on", {}).get(label, empty)
         static = in_process[label]
         print(
             f"{label:<22} {static['sql_queries']:>4} {static['html_bytes'] / 1024:>6.1f} "
-            f"{static['cpu_ms']:>6.1f} | "
-            f"{off['rps']:>9.1f} {off['p50_ms']:>6.1f} {off['p95_ms']:>6.1f} | "
-            f"{on['rps']:>9.1f} {on['p50_ms']:>6.1f} {on['p95_ms']:>6.1f} | "
-            f"{on['rps'] / bare:>7.2f}"
+            f"{static['cpu_ms']:>6.1f} {static['cpu_ms_cards']:>5.1f} | "
+            + " | ".join(cells)
+            + f" | {on['rps'] / bare:>7.2f}"
         )
-    print("(p50/p95 in ms; SQL, KiB and CPU ms per request measured in-process, cache off, warm)")
+    print(
+        "(p50/p95 in ms; SQL, KiB and CPU ms per request measured in-process with the page cache"
+        " off, warm: CPU ms with nothing cached, cards with the product cards cached)"
+    )
 
 
 def main():
@@ -314,7 +349,9 @@ def main():
     parser.add_argument("--client", choices=["auto", "wrk", "python"], default="auto")
     parser.add_argument("--json", metavar="FILE", default="bench.json")
     parser.add_argument(
-        "--modes", default="off,on", help="Page cache modes to measure: off, on or off,on."
+        "--modes",
+        default=",".join(MODES),
+        help=f"Comma-separated modes to measure, of: {', '.join(MODES)}.",
     )
     options = parser.parse_args()
 
@@ -337,10 +374,12 @@ def main():
     )
     load_before = os.getloadavg()
     rows = {}
-    modes = [(f"cache {mode}", 600 if mode == "on" else 0) for mode in options.modes.split(",")]
-    for mode, seconds in modes:
+    for name in options.modes.split(","):
+        if name not in MODES:
+            parser.error(f"unknown mode {name!r}: choose from {', '.join(MODES)}")
+        mode, page_seconds, card_seconds = MODES[name]
         print(f"\n{mode}", flush=True)
-        with gunicorn(seconds) as base_url:
+        with gunicorn(page_seconds, card_seconds) as base_url:
             rows[mode] = measure_load(base_url, pages, options.seconds, options.runs, load)
 
     print_table(pages, in_process, rows)

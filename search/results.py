@@ -64,6 +64,9 @@ class SearchResult:
     suggestion: str = ""
     engine: str = ""
     promotions: list = field(default_factory=list)
+    # The card cache's kind for these cards (catalog/cards.py); "" when they show the query's
+    # highlighted words, which no other page shares.
+    card_kind: str = "listing"
 
     # The same interface as Django's Page, so one pagination template serves every listing.
     @property

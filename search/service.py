@@ -22,6 +22,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.search.backends import get_search_backend
 
+from catalog.cards import cached_cards
 from catalog.models import (
     Category,
     Material,
@@ -137,15 +138,20 @@ def search_catalog(query, linker):
     if query.page > num_pages:
         query = query.with_page(num_pages)
         raw = cached_search(query, expansions)
-    products = load_products(raw.ids)
+    # Without words a card is the same on every listing: cached cards need no product loaded.
+    card_kind = "" if expansions else "listing"
+    cards = cached_cards(raw.ids, card_kind, eager_count=3)
+    loaded = load_products([pk for pk in raw.ids if pk not in cards])
     if current_language() == ENGLISH:
         # The engine's fragments are of the Indonesian summary; English readers get the
         # English one where the IKM wrote it.
-        highlights = {p.pk: card_snippet(p, expansions) for p in products}
+        highlights = {p.pk: card_snippet(p, expansions) for p in loaded}
     else:
         highlights = raw.highlights or {
-            p.pk: highlight(p.summary or p.listing_summary or p.title, expansions) for p in products
+            p.pk: highlight(p.summary or p.listing_summary or p.title, expansions) for p in loaded
         }
+    by_id = {**cards, **{p.pk: p for p in loaded}}
+    products = [by_id[pk] for pk in raw.ids if pk in by_id]
     suggestion = raw.suggestion
     if not suggestion and query.text and raw.total == 0:
         suggestion = suggest(query.text)
@@ -160,6 +166,7 @@ def search_catalog(query, linker):
         highlights=highlights,
         suggestion=suggestion,
         engine=raw.engine,
+        card_kind=card_kind,
     )
 
 

@@ -56,3 +56,12 @@ def lookup(mapping, key):
         return mapping.get(key, "")
     except AttributeError:
         return ""
+
+
+@register.simple_tag(takes_context=True)
+def product_card(context, product, loading="", highlights=None, kind="plain"):
+    """A product's card (includes/product_card.html), from the card cache when it is there
+    (catalog/cards.py). `kind` names the variant it is cached as ("" for a search's cards)."""
+    from catalog.cards import render_card
+
+    return render_card(context, product, loading=loading, highlights=highlights, kind=kind)

@@ -178,6 +178,8 @@ PAGE_CACHE_COUNTED_PARAMS = ["src"]
 PAGE_CACHE_PURGE_MODELS = []  # "app.Model" labels shown on public pages that are not snippets
 # Search engine answers (ids, totals, facet counts) per query, purged with the page cache.
 SEARCH_RESULT_CACHE_SECONDS = int(env_str("SEARCH_RESULT_CACHE_SECONDS", "600"))
+# Rendered product cards, shared by every listing that shows them (catalog/cards.py).
+CARD_CACHE_SECONDS = int(env_str("CARD_CACHE_SECONDS", "600"))
 
 _email = email_config(env_str("EMAIL_URL"))
 EMAIL_BACKEND = _email.pop("EMAIL_BACKEND")

@@ -1,0 +1,81 @@
+"""Product cards rendered once and kept in the cache until the catalog changes.
+
+A listing page shows 24 product cards. Loading those products (each a Wagtail page with its
+IKM, category and photo renditions) and rendering their cards was about two thirds of a
+catalog page's CPU time, while a card is the same on every page that shows it: the catalog,
+its category pages, filtered listings, the home page's sections. So a rendered card is kept
+under a key of the product, the language, the kind of card (`plain`, or `listing` with the
+summary snippet of catalog listings), whether its image loads eagerly and the page cache's
+generation (pagecache/purge.py: every publish, unpublish, move or deletion of a page,
+and every snippet, image or setting change bumps it), so a card never outlives what it shows.
+
+Listings ask for the cards of their product ids first (`cached_cards`, one `get_many`) and load
+only the products whose card is missing; the template tag `{% product_card %}` prints a cached
+card or renders and stores a new one. Cards carrying a search's highlighted words are not
+cached (kind ""): they depend on the query. CARD_CACHE_SECONDS sets the lifetime; 0 turns it
+off (as in development and tests, where templates change under your eyes).
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.template.loader import get_template
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+
+TEMPLATE = "includes/product_card.html"
+
+
+@dataclass(frozen=True)
+class CachedCard:
+    """A product whose card came from the cache: its id and its HTML are all a listing needs."""
+
+    pk: int
+    html: SafeString
+
+
+def enabled():
+    return settings.CARD_CACHE_SECONDS > 0
+
+
+def _store_and_generation():
+    from pagecache.middleware import page_cache
+    from pagecache.purge import current_generation
+
+    store = page_cache()
+    return store, current_generation(store)
+
+
+def card_key(generation, kind, pk, eager):
+    return f"card:{generation}:{get_language()}:{kind}:{pk}:{int(bool(eager))}"
+
+
+def cached_cards(ids, kind, eager_count=0):
+    """{product id: CachedCard} for the ids whose `kind` of card is cached; the first
+    `eager_count` positions are the cards whose image loads eagerly (above the fold)."""
+    if not enabled() or not ids or not kind:
+        return {}
+    store, generation = _store_and_generation()
+    keys = {card_key(generation, kind, pk, index < eager_count): pk for index, pk in enumerate(ids)}
+    cards = {}
+    for key, html in store.get_many(list(keys)).items():
+        # Our own rendered (escaped) template output, stored by render_card below; the page
+        # cache keeps whole pages in the same store.
+        cards[keys[key]] = CachedCard(keys[key], SafeString(html))  # nosec B308 B703
+    return cards
+
+
+def render_card(context, product, loading="", highlights=None, kind="plain"):
+    """The card of `product` (a ProductPage or a CachedCard) rendered in the current template
+    context; stored as `kind` for other pages, not stored when `kind` is empty."""
+    if isinstance(product, CachedCard):
+        return product.html
+    values = {"product": product, "loading": loading, "highlights": highlights}
+    # Like {% include %}: the same context (request, language...), with the card's variables.
+    with context.push(values):
+        html = get_template(TEMPLATE).template.render(context)
+    if kind and enabled():
+        store, generation = _store_and_generation()
+        key = card_key(generation, kind, product.pk, loading == "eager")
+        store.set(key, str(html), settings.CARD_CACHE_SECONDS)
+    return html
