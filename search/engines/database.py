@@ -4,6 +4,8 @@ in Python from one row per matching product (CatalogRows)."""
 
 from bisect import bisect_left
 from collections import Counter
+from itertools import chain, repeat
+from operator import itemgetter
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
@@ -132,6 +134,11 @@ def fetch(queryset):
         return cursor.fetchall()
 
 
+def without_empty(counts):
+    """{value: n} without the products that have no value (NULL or empty)."""
+    return {value: n for value, n in counts.items() if value}
+
+
 class CatalogRows:
     """The matching products as plain tuples (ROW_FIELDS) plus, per product, the slugs of its
     materials, certificates and live exhibitions: filters, sorts and facet counts in Python.
@@ -165,7 +172,7 @@ class CatalogRows:
             if few:
                 queryset = queryset.filter(**{f"{id_field}__in": ids})
             grouped = {}
-            for pk, slug in queryset.order_by().values_list(id_field, slug_field):
+            for pk, slug in fetch(queryset.order_by().values_list(id_field, slug_field)):
                 grouped.setdefault(pk, set()).add(slug)
             return grouped
 
@@ -251,7 +258,8 @@ class CatalogRows:
 
     def base(self, name):
         """The rows facet `name` counts: those failing no active filter but its own."""
-        return self.passing + self.failing_only.get(name, [])
+        failing = self.failing_only.get(name)
+        return self.passing + failing if failing else self.passing
 
     def facet_counts(self, query):
         """Every facet's {value: product count} (after filtered() for the same `query`).
@@ -264,39 +272,39 @@ class CatalogRows:
         """
         facets = {}
         rows = self.base("category")
-        categories = Counter(row[CATEGORY] for row in rows)
-        categories.update(row[PARENT_CATEGORY] for row in rows if row[PARENT_CATEGORY])
+        categories = Counter(map(itemgetter(CATEGORY), rows))
+        categories.update(without_empty(Counter(map(itemgetter(PARENT_CATEGORY), rows))))
         facets["category"] = dict(categories)
         for name, column in (
             ("region", REGION),
             ("sentra", SENTRA),
             ("availability", AVAILABILITY),
         ):
-            facets[name] = dict(Counter(row[column] for row in self.base(name) if row[column]))
-        materials = self.pair_counts(self.base("material"), self.materials)
-        facets["material"] = {slug: n for slug, n in materials.items() if slug}
-        vendors = Counter(row[VENDOR] for row in self.base("vendor"))
+            facets[name] = without_empty(Counter(map(itemgetter(column), self.base(name))))
+        facets["material"] = without_empty(self.pair_counts(self.base("material"), self.materials))
+        vendors = Counter(map(itemgetter(VENDOR), self.base("vendor")))
         top = sorted(vendors.items(), key=lambda item: (-item[1], item[0]))[:MAX_VENDOR_FACET]
         facets["vendor"] = {slug: n for slug, n in top if slug}
         if query.vendor and query.vendor not in facets["vendor"]:
             facets["vendor"][query.vendor] = vendors.get(query.vendor, 0)
         facets["certificate"] = dict.fromkeys(taxonomy()["certificate"], 0)
         facets["certificate"].update(self.pair_counts(self.base("certificate"), self.certificates))
-        prices = sorted(row[PRICE] for row in self.base("price") if row[PRICE] is not None)
+        prices = sorted(p for p in map(itemgetter(PRICE), self.base("price")) if p is not None)
         facets["price"] = {
             key: (bisect_left(prices, high) if high is not None else len(prices))
             - bisect_left(prices, low)
             for key, low, high in PRICE_BANDS
         }
-        export_ready = sum(1 for row in self.base("export_ready") if row[EXPORT_READY])
-        facets["export_ready"] = {"1": export_ready}
+        export_ready = map(itemgetter(EXPORT_READY), self.base("export_ready"))
+        facets["export_ready"] = {"1": sum(map(bool, export_ready))}
         facets["exhibition"] = self.pair_counts(self.base("exhibition"), self.exhibitions)
         return facets
 
     @staticmethod
     def pair_counts(rows, pairs):
         """{slug: number of `rows` whose product has it} for a product's set of slugs."""
-        return dict(Counter(slug for row in rows for slug in pairs.get(row[PK], ())))
+        slugs = map(pairs.get, map(itemgetter(PK), rows), repeat(()))
+        return dict(Counter(chain.from_iterable(slugs)))
 
 
 class DatabaseEngine(SearchEngine):
