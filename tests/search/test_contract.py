@@ -329,6 +329,40 @@ def test_facet_counts_without_filters(engine, catalog):
     assert facet(result, "vendor")["batik-trusmi-jaya"] == 3
 
 
+def test_facet_counts_with_two_filters(engine, catalog):
+    # Each facet counts with the other filter only: region within katun, katun within the
+    # region, the rest within both.
+    result = run("wilayah=kabupaten-cirebon&bahan=katun")
+    assert titles(result) == keys(catalog, "tulis", "cap")
+    assert facet(result, "region") == {"kabupaten-cirebon": 2}
+    assert facet(result, "material") == {"katun": 2, "bahan-rotan": 2}
+    assert facet(result, "category") == {
+        "batik": 2,
+        "batik-tulis": 1,
+        "batik-cap": 1,
+        "kerajinan": 0,
+        "makanan-olahan": 0,
+    }
+    assert facet(result, "availability") == {"ready": 2}
+    # A price bound leaves out products without a price; the price facet ignores it.
+    result = run("kategori=batik&harga_max=200000")
+    assert titles(result) == keys(catalog, "cap")
+    assert facet(result, "price") == {"50000-200000": 1, "200000-1000000": 1}
+    categories = facet(result, "category")
+    assert (categories["batik"], categories["batik-cap"], categories["rotan"]) == (1, 1, 1)
+    assert (categories["makanan-olahan"], categories["sirup"]) == (2, 2)
+    assert facet(result, "exhibition") == {"pekan-batik": 1}
+    # A certificate held through the IKM filters and counts like the product's own.
+    result = run("sertifikat=halal&wilayah=kota-cilegon")
+    assert titles(result) == keys(catalog, "pala", "jeruk")
+    assert facet(result, "certificate") == {"halal": 2}
+    assert facet(result, "region") == {"kota-cilegon": 2}
+    result = run("kategori=sirup&sertifikat=sni")
+    assert result.total == 0
+    assert facet(result, "certificate") == {"halal": 2, "sni": 0}  # selected: shown at 0
+    assert facet(result, "category")["topeng"] == 1
+
+
 def test_exhibition_filter_and_facet(engine, catalog):
     batik_fair, inacraft = catalog["exhibitions"]
     everything = run("")
@@ -385,6 +419,66 @@ def test_paging_is_stable_and_complete(engine, catalog):
     past_end = run("urut=newest&halaman=99", page_size=3)
     assert past_end.page == 3
     assert len(past_end.products) == 2
+
+
+@pytest.fixture
+def crowded_catalog(catalog):
+    """The catalog above plus 31 one-product IKM (more than the vendor facet lists) in Kota
+    Cirebon, selling anyaman at one price or on request (ties to break)."""
+    kota = catalog["products"]["topeng"].vendor.region
+    anyaman = CategoryFactory(name="Anyaman", slug="anyaman")
+    extra = []
+    for index in range(31):
+        vendor = VendorPageFactory(
+            title=f"IKM Uji {index:02d}", slug=f"ikm-uji-{index:02d}", region=kota
+        )
+        extra.append(
+            ProductPageFactory(
+                title=f"Anyaman Uji {index:02d}",
+                parent=vendor,
+                category=anyaman,
+                price=None if index % 4 == 0 else 60_000,
+            )
+        )
+    return {**catalog, "extra": extra}
+
+
+@pytest.fixture(params=["database", "elasticsearch"])
+def crowded_engine(request, crowded_catalog):
+    return use_engine(request)
+
+
+def test_vendor_facet_keeps_the_selected_vendor(crowded_engine, crowded_catalog):
+    # The top 30 by count then slug (Batik 3, Rotan 2, Sirup 2, then 27 of the 32 IKM with
+    # one product), plus the selected IKM when it is not among them.
+    result = run("ikm=topeng-kalijaga")
+    assert titles(result) == keys(crowded_catalog, "topeng")
+    vendors = facet(result, "vendor")
+    assert len(vendors) == 31
+    assert vendors["batik-trusmi-jaya"] == 3
+    assert vendors["rotan-plumbon-indah"] == vendors["sirup-baja"] == 2
+    assert vendors["ikm-uji-00"] == vendors["ikm-uji-26"] == 1
+    assert "ikm-uji-27" not in vendors
+    assert vendors["topeng-kalijaga"] == 1
+    # The selected IKM's count follows the other filters, down to 0.
+    result = run("ikm=ikm-uji-30&wilayah=kota-cilegon")
+    assert result.total == 0
+    assert facet(result, "vendor") == {"sirup-baja": 2, "ikm-uji-30": 0}
+    assert facet(result, "region") == {"kota-cirebon": 1, "kota-cilegon": 0}
+
+
+def test_price_sort_breaks_ties_by_newest_id_and_puts_no_price_last(
+    crowded_engine, crowded_catalog
+):
+    extra = crowded_catalog["extra"]
+    priced = sorted((p.pk for p in extra if p.price is not None), reverse=True)
+    on_request = sorted((p.pk for p in extra if p.price is None), reverse=True)
+    for sort in ("price_asc", "price_desc"):
+        result = run(f"kategori=anyaman&urut={sort}", page_size=40)
+        assert [p.pk for p in result.products] == priced + on_request, sort
+        assert result.total == 31
+    second = run("kategori=anyaman&urut=price_asc&halaman=2", page_size=10)
+    assert [p.pk for p in second.products] == (priced + on_request)[10:20]
 
 
 SYNTAX = [
