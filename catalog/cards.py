@@ -39,11 +39,12 @@ def enabled():
 
 
 def _store_and_generation():
+    """The cache and the generation the request started under (pagecache.purge)."""
     from pagecache.middleware import page_cache
-    from pagecache.purge import current_generation
+    from pagecache.purge import request_generation
 
     store = page_cache()
-    return store, current_generation(store)
+    return store, request_generation(store)
 
 
 def card_key(generation, kind, pk, eager):

@@ -23,7 +23,7 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_max_age, set_response_etag
 
-from pagecache.purge import current_generation
+from pagecache.purge import current_generation, request_snapshot
 
 SKIPPED_CACHE_CONTROL = {"private", "no-cache", "no-store"}
 # Headers that belong to one response (the security middleware adds its own on every one).
@@ -71,10 +71,21 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.PAGE_CACHE_SECONDS or not request_is_cacheable(request):
+        if not (settings.PAGE_CACHE_SECONDS or settings.CARD_CACHE_SECONDS):
             return self.get_response(request)
         cache = page_cache()
-        key = cache_key(request, current_generation(cache))
+        generation = current_generation(cache)
+        # Fragments rendered for this request (catalog/cards.py) are filed under it too.
+        token = request_snapshot.set(generation)
+        try:
+            return self.serve(request, cache, generation)
+        finally:
+            request_snapshot.reset(token)
+
+    def serve(self, request, cache, generation):
+        if not settings.PAGE_CACHE_SECONDS or not request_is_cacheable(request):
+            return self.get_response(request)
+        key = cache_key(request, generation)
         stored = cache.get(key)
         if stored is not None:
             content, headers = stored

@@ -13,12 +13,15 @@ renditions), and the models named in PAGE_CACHE_PURGE_MODELS.
 """
 
 import time
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 GENERATION_KEY = "page:generation"
+# The generation a request started under (set by AnonymousPageCacheMiddleware).
+request_snapshot = ContextVar("pagecache_request_generation", default=None)
 
 
 def current_generation(cache):
@@ -27,6 +30,18 @@ def current_generation(cache):
         cache.add(GENERATION_KEY, time.time_ns(), None)
         generation = cache.get(GENERATION_KEY)
     return generation
+
+
+def request_generation(cache):
+    """The generation the current request started under, else the current one.
+
+    What a request renders comes from rows it read after it started, so storing a fragment
+    under the generation of the start is always safe: had a purge come in between, the
+    fragment sits under a retired generation and is never served. Reading the generation at
+    store time instead could file rows read before a purge under the generation after it.
+    """
+    snapshot = request_snapshot.get()
+    return snapshot if snapshot is not None else current_generation(cache)
 
 
 def purge_pages():

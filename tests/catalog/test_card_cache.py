@@ -122,3 +122,25 @@ def test_only_the_first_three_cards_load_their_photo_eagerly(client, products):
     for url in ("/katalog/?urut=price_asc", "/katalog/", "/katalog/?urut=price_asc"):
         loading = [card.select_one("img")["loading"] for card in cards(client.get(url))]
         assert loading == ["eager", "eager", "eager", "lazy", "lazy"], url
+
+
+def test_a_publish_during_a_listing_does_not_leave_its_old_cards_behind(
+    client, products, monkeypatch
+):
+    from pagecache.purge import purge_pages
+    from search import service
+
+    load_products = service.load_products
+
+    def load_then_someone_publishes(ids):
+        loaded = load_products(ids)
+        if ids:  # the products are read; a publish lands before their cards are stored
+            ProductPage.objects.filter(pk=products[0].pk).update(title="Judul Baru Terbit")
+            purge_pages()
+        return loaded
+
+    monkeypatch.setattr(service, "load_products", load_then_someone_publishes)
+    assert "Batik Mega Mendung 0" in card_titles(client.get("/katalog/"))
+    monkeypatch.setattr(service, "load_products", load_products)
+    # The cards of the first request were filed under the generation it started with.
+    assert "Judul Baru Terbit" in card_titles(client.get("/katalog/"))
