@@ -19,7 +19,10 @@ from .query import SORT_OPTIONS, CatalogQuery
 from .service import Linker, autocomplete, search_catalog
 
 # Crawlers and audit tools: their visits are not buyers' searches for the curators' statistics.
-CRAWLER_AGENT = re.compile(r"bot|crawl|spider|slurp|lighthouse|facebookexternalhit", re.I)
+# "Googlebot/2.1", "bingbot/2.0", "AhrefsBot/7.0"... but not a phone named "CUBOT X30".
+CRAWLER_AGENT = re.compile(
+    r"(?:bot|crawler|spider)(?:[/;)]|$)|slurp|lighthouse|facebookexternalhit", re.I
+)
 
 
 def is_crawler(request):

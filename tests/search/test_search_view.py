@@ -142,6 +142,12 @@ def test_crawlers_searches_are_not_recorded(client, products, agent):
     assert Query.get("batik").hits == 1
 
 
+def test_a_phone_whose_name_ends_in_bot_is_a_buyer(client, products):
+    agent = "Mozilla/5.0 (Linux; Android 10; CUBOT X30) AppleWebKit/537.36 Chrome/120 Mobile"
+    client.get("/cari/", {"q": "batik"}, HTTP_USER_AGENT=agent)
+    assert Query.get("batik").hits == 1
+
+
 @pytest.mark.parametrize("params", [{"q": "batik"}, {}])
 def test_never_cached(client, products, params):
     response = client.get("/cari/", params)
