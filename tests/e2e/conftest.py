@@ -181,13 +181,20 @@ class NetworkLog:
 
     origin: str
     failures: list = field(default_factory=list)
+    # Cancelled by the browser itself, not failed: a pending request (the favicon, an image)
+    # when the page navigates away, or a fetch the autocomplete aborts as the buyer types.
+    aborted: list = field(default_factory=list)
 
     def record_response(self, response):
         if response.url.startswith(self.origin) and response.status >= 400:
             self.failures.append(f"{response.status} {response.url}")
 
     def record_failure(self, request):
-        if request.url.startswith(self.origin):
+        if not request.url.startswith(self.origin):
+            return
+        if request.failure == "net::ERR_ABORTED":
+            self.aborted.append(request.url)
+        else:
             self.failures.append(f"failed ({request.failure}) {request.url}")
 
 
