@@ -24,6 +24,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 TEMPLATE = "includes/product_card.html"
+# A listing's first cards (above the fold on a phone) load their photo eagerly.
+EAGER_CARDS = 3
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,8 @@ class SearchResult:
     # The card cache's kind for these cards (catalog/cards.py); "" when they show the query's
     # highlighted words, which no other page shares.
     card_kind: str = "listing"
+    # How many of the first cards load their photo eagerly (catalog/cards.EAGER_CARDS).
+    eager_cards: int = 0
 
     # The same interface as Django's Page, so one pagination template serves every listing.
     @property

@@ -22,7 +22,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.search.backends import get_search_backend
 
-from catalog.cards import cached_cards
+from catalog.cards import EAGER_CARDS, cached_cards
 from catalog.models import (
     Category,
     Material,
@@ -141,7 +141,7 @@ def search_catalog(query, linker):
         raw = cached_search(query, expansions)
     # Without words a card is the same on every listing: cached cards need no product loaded.
     card_kind = "" if expansions else "listing"
-    cards = cached_cards(raw.ids, card_kind, eager_count=3)
+    cards = cached_cards(raw.ids, card_kind, eager_count=EAGER_CARDS)
     loaded = load_products([pk for pk in raw.ids if pk not in cards])
     if current_language() == ENGLISH:
         # The engine's fragments are of the Indonesian summary; English readers get the
@@ -168,6 +168,7 @@ def search_catalog(query, linker):
         suggestion=suggestion,
         engine=raw.engine,
         card_kind=card_kind,
+        eager_cards=EAGER_CARDS,
     )
 
 
