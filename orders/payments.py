@@ -5,6 +5,8 @@ official `stripe` library) is its only implementation. The rest of the app sees 
 `CheckoutSession` and `WebhookEvent` values, never a Stripe object.
 """
 
+import json
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -64,8 +66,51 @@ def get_provider() -> PaymentProvider:
     )
 
 
+# Stripe's ids and event types; anything else (a NUL, a space, a list) is not one of its events.
+_EVENT_ID = re.compile(r"^[A-Za-z0-9_]{1,255}$")
+_EVENT_TYPE = re.compile(r"^[a-z0-9_.]{1,100}$")
+_SESSION_TEXT = ("id", "url", "status", "payment_status", "currency", "client_reference_id")
+
+
+def webhook_event(data) -> WebhookEvent:
+    """The parts of a verified event body we use; InvalidWebhook for a body not shaped like a
+    Stripe event (signed or not, it must never reach the database as it is)."""
+    if not isinstance(data, dict):
+        raise InvalidWebhook("the body is not a JSON object")
+    event_id, event_type = data.get("id"), data.get("type")
+    if not (isinstance(event_id, str) and _EVENT_ID.match(event_id)):
+        raise InvalidWebhook("the event has no valid id")
+    if not (isinstance(event_type, str) and _EVENT_TYPE.match(event_type)):
+        raise InvalidWebhook("the event has no valid type")
+    body = data.get("data")
+    obj = body.get("object") if isinstance(body, dict) else None
+    if not isinstance(obj, dict):
+        raise InvalidWebhook("the event has no data object")
+    session = None
+    if event_type.startswith("checkout.session."):
+        _check_session(obj)
+        session = _session(obj)
+    return WebhookEvent(id=event_id, type=event_type, session=session)
+
+
+def _check_session(obj):
+    metadata = obj.get("metadata")
+    if metadata is not None and not isinstance(metadata, dict):
+        raise InvalidWebhook("the session's metadata is not an object")
+    texts = [obj.get(name) for name in _SESSION_TEXT] + [(metadata or {}).get("order_reference")]
+    if any(value is not None and not _clean_text(value) for value in texts):
+        raise InvalidWebhook("a session field is not plain text")
+    amount = obj.get("amount_total")
+    if amount is not None and (type(amount) is not int or not 0 <= amount < 2**63):
+        raise InvalidWebhook("the session's amount is not a whole number")
+
+
+def _clean_text(value):
+    return isinstance(value, str) and len(value) <= 2048 and value.isprintable()
+
+
 def _session(stripe_object) -> CheckoutSession:
-    obj = stripe_object.to_dict()
+    obj = stripe_object if isinstance(stripe_object, dict) else stripe_object.to_dict()
     metadata = obj.get("metadata") or {}
     return CheckoutSession(
         id=obj.get("id") or "",
@@ -136,9 +181,10 @@ class StripeCheckout:
 
     def parse_webhook(self, payload, signature):
         try:
-            event = stripe.Webhook.construct_event(payload, signature, self.webhook_secret)
-        except (ValueError, stripe.SignatureVerificationError) as error:
+            stripe.WebhookSignature.verify_header(
+                payload, signature, self.webhook_secret, stripe.Webhook.DEFAULT_TOLERANCE
+            )
+            data = json.loads(payload)
+        except (ValueError, RecursionError, stripe.SignatureVerificationError) as error:
             raise InvalidWebhook(str(error)) from error
-        obj = event.data.object
-        session = _session(obj) if event.type.startswith("checkout.session.") else None
-        return WebhookEvent(id=event.id, type=event.type, session=session)
+        return webhook_event(data)

@@ -141,7 +141,8 @@ def order_cancel(request, token):
 @csrf_exempt
 @require_POST
 def stripe_webhook(request):
-    """Stripe's signed events: 400 unless the signature verifies on the raw body, else 200."""
+    """Stripe's signed events: 400 (logged) unless the signature verifies on the raw body and
+    the body is shaped like a Stripe event, else 200."""
     if not buying_enabled():
         raise Http404
     signature = request.headers.get("Stripe-Signature", "")
@@ -149,6 +150,6 @@ def stripe_webhook(request):
         event = get_provider().parse_webhook(request.body, signature)
     except InvalidWebhook as error:
         logger.warning("Stripe webhook refused: %s", error)
-        return HttpResponseBadRequest("invalid signature")
+        return HttpResponseBadRequest("invalid webhook")
     outcome = handle_event(event)
     return HttpResponse(outcome, content_type="text/plain")
