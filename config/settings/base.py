@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "catalog.two_factor.RequireOTPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "config.bad_request.MalformedRequestMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
