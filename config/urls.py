@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from catalog.account_views import AdminLoginView
+from catalog.account_views import AdminLoginView, AdminLogoutView
 from catalog.sitemaps import BilingualSitemap
 from catalog.views import robots_txt
 from config.health import healthz
@@ -17,6 +17,7 @@ from search.views import autocomplete_view, search_view
 urlpatterns = [
     # Wagtail's paths, our views (catalog/account_views.py); the admin's own come after.
     path("admin/login/", AdminLoginView.as_view()),
+    path("admin/logout/", AdminLogoutView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
