@@ -2,8 +2,9 @@
 
 A log collector parses one JSON object per line without guessing at formats; every line logged
 while a request is handled carries its request id, method and path, so a buyer's "it failed at
-10:02" can be traced. The id comes from the proxy's ``X-Request-ID`` when it looks like one
-(letters, digits, ``-_.:``, at most 64), else a fresh one; it is echoed in the response.
+10:02" can be traced. The id comes from the proxy's ``X-Request-ID`` when a trusted proxy stands
+in front (TRUSTED_PROXY_COUNT, config/proxies.py) and it looks like one (letters, digits,
+``-_.:``, at most 64), else a fresh one; it is echoed in the response.
 """
 
 import contextvars
@@ -12,6 +13,8 @@ import json
 import logging
 import re
 import uuid
+
+from config.proxies import behind_trusted_proxy
 
 REQUEST_ID_HEADER = "X-Request-ID"
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
@@ -37,7 +40,7 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        incoming = request.headers.get(REQUEST_ID_HEADER, "")
+        incoming = request.headers.get(REQUEST_ID_HEADER, "") if behind_trusted_proxy() else ""
         request_id = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
         request.request_id = request_id
         token = _request_context.set(

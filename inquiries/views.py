@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
 from catalog.models import ProductPage, VendorPage
+from config.proxies import client_ip
 
 from .forms import InquiryForm, form_token
 from .models import Inquiry, WhatsAppClick
@@ -39,18 +40,6 @@ def inquiry_target(page_id):
     if isinstance(page, VendorPage):
         return page, None
     raise Http404
-
-
-def client_ip(request):
-    """The buyer's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the address the
-    outermost trusted proxy saw (from X-Forwarded-For, counted from the right)."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [a for a in forwarded if a]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _hit(kind, value):

@@ -11,9 +11,11 @@ explicit and tested (tests/config/test_page_cache.py):
   not say private, no-cache or no-store (the search page and the inquiry pages are
   `never_cache`: searches are recorded per query and carry the buyer's own words);
 * kept PAGE_CACHE_SECONDS, or less when the response's own max-age says so;
-* keyed by a generation that any publish, unpublish, move, delete or snippet change bumps
-  (pagecache/purge.py), so a purge invalidates every page at once, in every process sharing
-  the cache (set REDIS_URL when several processes serve the site: local memory is per process).
+* keyed by scheme, host and full path (X-Forwarded-Proto counts only from a trusted proxy,
+  config/proxies.py) and by a generation that any publish, unpublish, move, delete or snippet
+  change bumps (pagecache/purge.py), so a purge invalidates every page at once, in every
+  process sharing the cache (set REDIS_URL when several processes serve the site: local memory
+  is per process).
 
 Stored pages get an ETag; ConditionalGetMiddleware answers If-None-Match with a 304.
 """
@@ -61,7 +63,8 @@ def response_is_cacheable(request, response):
 
 
 def cache_key(request, generation):
-    return f"page:{generation}:{request.get_host()}:{request.get_full_path()}"
+    # The scheme too: a page rendered for http:// links and redirects differently.
+    return f"page:{generation}:{request.scheme}:{request.get_host()}:{request.get_full_path()}"
 
 
 class AnonymousPageCacheMiddleware:

@@ -10,6 +10,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from config.env import cache_config, email_config, env_bool, env_list, env_str
+from config.proxies import proxy_ssl_header
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -138,7 +139,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "catalog/admin/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0")) or None
+# The address is REMOTE_ADDR unless TRUSTED_PROXY_COUNT proxies stand in front (config/proxies.py).
+AXES_CLIENT_IP_CALLABLE = "config.proxies.client_ip"
 OTP_TOTP_ISSUER = "Etalase IKM"
 # Owner invitations: the set-password link is valid this long.
 PASSWORD_RESET_TIMEOUT = 7 * 24 * 3600
@@ -238,9 +240,12 @@ INQUIRY_MIN_FILL_SECONDS = 3
 INQUIRY_MAX_LINKS = 2
 INQUIRY_RATE_LIMITS = {"ip": (5, 3600), "email": (3, 3600)}  # (count, seconds)
 NOTIFICATION_MAX_ATTEMPTS = 10
-# How many reverse proxies (load balancer, CDN) stand before the app: the rate limits read the
-# buyer's address from X-Forwarded-For accordingly. 0: use REMOTE_ADDR.
+# How many reverse proxies (load balancer, CDN) stand before the app. The one rule for every
+# forwarded header (config/proxies.py): 0 believes none of them (REMOTE_ADDR, the connection's
+# scheme, our own request id); N > 0 reads the client's address from X-Forwarded-For counted
+# from the right, the scheme from X-Forwarded-Proto and the request id from X-Request-ID.
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
+SECURE_PROXY_SSL_HEADER = proxy_ssl_header(TRUSTED_PROXY_COUNT)
 
 CATALOG_PAGE_SIZE = 24
 VENDOR_PAGE_SIZE = 24

@@ -116,7 +116,11 @@ class TestProductionWithItsSecrets:
 
     def test_https_only(self, production):
         assert production["SECURE_SSL_REDIRECT"] is True
-        assert production["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+
+    def test_x_forwarded_proto_is_believed_only_behind_a_trusted_proxy(self, production):
+        assert production["SECURE_PROXY_SSL_HEADER"] is None
+        behind_proxy = settings_values(PRODUCTION, TRUSTED_PROXY_COUNT="1", **SECRETS)
+        assert behind_proxy["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
 
     def test_secure_cookies(self, production):
         assert production["SESSION_COOKIE_SECURE"] is True

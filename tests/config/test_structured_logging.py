@@ -70,13 +70,21 @@ class TestRequestIdMiddleware:
         assert entry["path"] == "/cari/"
         assert entry["method"] == "GET"
 
-    def test_the_proxys_id_is_kept(self):
+    def test_the_proxys_id_is_kept(self, settings):
+        settings.TRUSTED_PROXY_COUNT = 1
         request, response, entry = self.run(**{"X-Request-ID": "lb-7f3a.2"})
         assert response["X-Request-ID"] == "lb-7f3a.2"
         assert entry["request_id"] == "lb-7f3a.2"
 
+    def test_without_a_trusted_proxy_a_clients_id_is_replaced(self, settings):
+        settings.TRUSTED_PROXY_COUNT = 0
+        request, response, entry = self.run(**{"X-Request-ID": "lb-7f3a.2"})
+        assert response["X-Request-ID"] != "lb-7f3a.2"
+        assert len(response["X-Request-ID"]) == 32
+
     @pytest.mark.parametrize("bad", ["a" * 65, "x\ny", "<script>", "id with spaces"])
-    def test_a_malformed_id_is_replaced(self, bad):
+    def test_a_malformed_id_is_replaced(self, bad, settings):
+        settings.TRUSTED_PROXY_COUNT = 1
         request, response, entry = self.run(**{"X-Request-ID": bad})
         assert response["X-Request-ID"] != bad
         assert len(response["X-Request-ID"]) == 32
