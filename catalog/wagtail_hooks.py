@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from catalog import admin_views, two_factor
+from catalog.chooser_scope import choosable
 from catalog.dashboard import OwnerProductsPanel, OwnerSummary
 from catalog.models import Category, CertificateType, Material, Region, Sentra
 from catalog.translation_report import URL_NAME, NeedsTranslationView
@@ -163,3 +164,9 @@ def add_owner_products_panel(request, panels):
     summary = OwnerSummary(request.user)
     if summary.is_owner:
         panels.append(OwnerProductsPanel(summary))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def scope_page_chooser(pages, request):
+    """Owners choose among published pages and their own (catalog/chooser_scope.py)."""
+    return choosable(pages, request.user)
