@@ -17,6 +17,7 @@ from catalog.pagination import requested_page
 
 from .query import SORT_OPTIONS, CatalogQuery
 from .service import Linker, autocomplete, search_catalog
+from .statistics import record_search
 
 # Crawlers and audit tools: their visits are not buyers' searches for the curators' statistics.
 # "Googlebot/2.1", "bingbot/2.0", "AhrefsBot/7.0"... but not a phone named "CUBOT X30".
@@ -73,7 +74,7 @@ def search_view(request):
     promotions = []
     if query.text:
         if not is_crawler(request):
-            Query.get(query.text).add_hit()
+            record_search(request, query.text, found=bool(result and result.total))
         if result is not None and result.page == 1:
             promotions = promoted_products(query.text)
             promoted = {p.pk for p in promotions}
