@@ -586,7 +586,7 @@ class RetryNotificationsView(OperatorAccessMixin, View):
 
     def post(self, request):
         queryset = failed_notifications().select_related("inquiry").order_by("created_at")
-        chosen = [value for value in request.POST.getlist("notification") if value.isdigit()]
+        chosen = [v for v in request.POST.getlist("notification") if v.isascii() and v.isdigit()]
         if chosen:
             queryset = queryset.filter(pk__in=chosen)
         sent = failed = 0
