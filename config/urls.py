@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalog.account_views import AdminLoginView, AdminLogoutView
-from catalog.page_chooser_views import PageChosenMultipleView
+from catalog.page_chooser_views import PageBrowseView, PageChosenMultipleView
 from catalog.sitemaps import BilingualSitemap
 from catalog.views import robots_txt
 from config.health import healthz
@@ -16,9 +16,11 @@ from orders.views import stripe_webhook
 from search.views import autocomplete_view, search_view
 
 urlpatterns = [
-    # Wagtail's paths, our views (catalog/account_views.py); the admin's own come after.
+    # Wagtail's paths, our views (catalog/account_views.py, catalog/page_chooser_views.py);
+    # the admin's own come after.
     path("admin/login/", AdminLoginView.as_view()),
     path("admin/logout/", AdminLogoutView.as_view()),
+    path("admin/choose-page/<int:parent_page_id>/", PageBrowseView.as_view()),
     path("admin/choose-page/chosen-multiple/", PageChosenMultipleView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),

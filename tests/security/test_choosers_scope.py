@@ -65,6 +65,19 @@ def test_the_page_chooser_hides_another_ikms_unpublished_pages_from_an_owner(wor
     assert "Anyaman Tersembunyi" not in html
 
 
+def test_an_owner_cannot_browse_into_another_ikms_unpublished_page(world):
+    client = as_user(world.owner_a)
+    response = client.get(f"/admin/choose-page/{world.secret_b.pk}/")
+    assert response.status_code == 404
+    assert "Kursi Rahasia" not in response.content.decode()
+    assert client.get(f"/admin/choose-page/{world.hidden_vendor.pk}/").status_code == 404
+    assert client.get(f"/admin/choose-page/{world.draft_a.pk}/").status_code == 200
+    curator = as_user(world.curator)
+    assert (
+        "Kursi Rahasia" in curator.get(f"/admin/choose-page/{world.secret_b.pk}/").content.decode()
+    )
+
+
 def test_choosing_pages_by_id_gives_an_owner_no_unpublished_title_of_another_ikm(world):
     ids = (world.public_b, world.secret_b, world.hidden_vendor, world.draft_a)
     query = "&".join(f"id={page.pk}" for page in ids)
@@ -74,6 +87,7 @@ def test_choosing_pages_by_id_gives_an_owner_no_unpublished_title_of_another_ikm
     assert "Kursi Rahasia" not in html and "Anyaman Tersembunyi" not in html
     html = as_user(world.curator).get(url).content.decode()
     assert "Kursi Rahasia" in html and "Anyaman Tersembunyi" in html
+    assert as_user(world.owner_a).get(f"{url}&id=²").status_code == 200  # not a 500
 
 
 def test_a_curator_chooses_among_every_page(world):
