@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import struct
 import threading
 import time
 
 PASS, REFUSE, HANG, SLOW = "pass", "refuse", "hang", "slow"
 MODES = (PASS, REFUSE, HANG, SLOW)
+# SO_LINGER on with a zero timeout: close() sends a reset, as a crashed server would.
+RESET_ON_CLOSE = struct.pack("ii", 1, 0)
 
 
 class FaultProxy:
@@ -113,7 +116,7 @@ class FaultProxy:
             connections, self._connections = self._connections, set()
         for conn in connections:
             with contextlib.suppress(OSError):
-                conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+                conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, RESET_ON_CLOSE)
                 conn.close()
 
     def _track(self, *conns: socket.socket) -> None:
