@@ -160,6 +160,17 @@ class TestAdminUpload:
         image.refresh_from_db()
         assert image.file.name.endswith(".jpg")
 
+    def test_editing_without_a_new_file_keeps_the_image(self, superuser_client, media_files):
+        self.post(superuser_client, picture(fmt="JPEG"), "kain.jpg")
+        image = CatalogImage.objects.get()
+        response = superuser_client.post(
+            reverse("wagtailimages:edit", args=(image.pk,)),
+            {"title": "Judul baru", "description": "Foto uji"},
+        )
+        assert response.status_code == 302
+        image.refresh_from_db()
+        assert image.title == "Judul baru" and image.file.name.endswith(".jpg")
+
 
 class TestMultipleUpload:
     def post(self, client, content, name):
