@@ -200,6 +200,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]  # never svg (scriptable)
 # A decompression bomb (a small file of huge dimensions) is refused before it is decoded.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Every image form's file field goes through the project's image gate (catalog/image_gate.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "catalog.image_forms.CatalogImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "jpg", "jpeg", "png", "xlsx", "csv"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
