@@ -5,10 +5,11 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from catalog import admin_views, two_factor
+from catalog import admin_views, two_factor, user_admin
 from catalog.dashboard import OwnerProductsPanel, OwnerSummary
 from catalog.models import Category, CertificateType, Material, Region, Sentra
 from catalog.translation_report import URL_NAME, NeedsTranslationView
@@ -163,3 +164,22 @@ def add_owner_products_panel(request, panels):
     summary = OwnerSummary(request.user)
     if summary.is_owner:
         panels.append(OwnerProductsPanel(summary))
+
+
+# --- User administration, scoped (catalog/user_admin.py) ----------------------------------------
+
+# Same action types as Wagtail's own, registered after them (order=1) so these replace them.
+for _action_class in user_admin.BULK_ACTIONS:
+    hooks.register("register_bulk_action", _action_class, order=1)
+
+
+@hooks.register("register_user_listing_buttons")
+def user_listing_password_link_button(user, request_user):
+    """The listing holds only accounts the viewer may manage; the view checks again."""
+    if user.email and request_user.has_perm(user_admin.CHANGE_USER_PERMISSION):
+        yield Button(
+            _("Kirim tautan kata sandi"),
+            reverse(f"wagtailusers_users:{user_admin.SEND_LINK_URL_NAME}", args=[user.pk]),
+            icon_name="mail",
+            priority=40,
+        )

@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "catalog.users_app.UsersAdminConfig",  # wagtail.users, scoped (catalog/user_admin.py)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
