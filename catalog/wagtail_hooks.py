@@ -1,15 +1,16 @@
 """Admin registration: taxonomies as snippets with filtered listings for curators; the
-onboarding and import views with their menu items; the owner's dashboard panel."""
+onboarding and import views with their menu items; two-factor sign-in and its reset; the
+owner's dashboard panel."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from catalog import admin_views, two_factor, user_admin
+from catalog import admin_views, two_factor, two_factor_reset, user_admin
 from catalog.dashboard import OwnerProductsPanel, OwnerSummary
 from catalog.models import Category, CertificateType, Material, Region, Sentra
 from catalog.translation_report import URL_NAME, NeedsTranslationView
@@ -130,6 +131,16 @@ def register_catalog_admin_urls():
         path(
             "2fa/verifikasi/", two_factor.TwoFactorVerifyView.as_view(), name="catalog_2fa_verify"
         ),
+        path(
+            "2fa/kode-cadangan/",
+            two_factor.RecoveryCodesView.as_view(),
+            name="catalog_2fa_recovery_codes",
+        ),
+        path(
+            "2fa/atur-ulang/<int:user_id>/",
+            two_factor_reset.ResetTwoFactorView.as_view(),
+            name="catalog_2fa_reset",
+        ),
     ]
 
 
@@ -156,6 +167,26 @@ class TwoFactorMenuItem(MenuItem):
 def register_two_factor_menu_item():
     return TwoFactorMenuItem(
         _("Verifikasi dua langkah"), reverse("catalog_2fa_setup"), icon_name="key", order=10000
+    )
+
+
+@hooks.register("register_user_listing_buttons")
+def two_factor_reset_button(user, request_user):
+    if two_factor_reset.may_reset_two_factor(request_user, user):
+        yield Button(
+            _("Atur ulang verifikasi dua langkah"),
+            reverse("catalog_2fa_reset", args=[user.pk]),
+            icon_name="key",
+            priority=60,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_two_factor_log_actions(actions):
+    actions.register_action(
+        two_factor_reset.RESET_ACTION,
+        _("Atur ulang verifikasi dua langkah"),
+        _("Perangkat verifikasi dua langkah dan kode cadangan dihapus"),
     )
 
 

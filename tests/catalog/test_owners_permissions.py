@@ -28,6 +28,7 @@ from catalog.models import Category, ProductPage, VendorPage
 from catalog.onboarding import onboard_ikm
 from catalog.ownership import ensure_roles
 from inquiries.models import Notification
+from tests.two_factor_login import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -86,9 +87,7 @@ def world(site_tree):
 
 
 def as_user(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    return login_verified(Client(), user)
 
 
 def edit_form(client, page, **changes):

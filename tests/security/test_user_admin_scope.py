@@ -20,6 +20,7 @@ from django.test import Client
 from catalog.factories import RegionFactory, UserFactory
 from catalog.onboarding import onboard_ikm
 from catalog.ownership import CURATOR_GROUP, OPERATOR_GROUP
+from tests.two_factor_login import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -33,9 +34,7 @@ class World:
 
 
 def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    return login_verified(Client(), user)
 
 
 def permission(label):
