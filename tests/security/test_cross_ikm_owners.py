@@ -1,4 +1,4 @@
-"""Owners in the admin, over HTTP: owner A edits IKM A and is refused everything of IKM B, the
+"""The cross-IKM matrix and owners in the admin, over HTTP: owner A edits IKM A and is refused everything of IKM B, the
 showroom pages, taxonomies, publishing and the operators' views; a curator's approval publishes,
 a rejection leaves the page unpublished and tells the owners why.
 
