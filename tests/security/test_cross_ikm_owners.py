@@ -1,6 +1,6 @@
-"""The cross-IKM matrix and owners in the admin, over HTTP: owner A edits IKM A and is refused everything of IKM B, the
-showroom pages, taxonomies, publishing and the operators' views; a curator's approval publishes,
-a rejection leaves the page unpublished and tells the owners why.
+"""The cross-IKM matrix and owners in the admin, over HTTP: owner A edits IKM A and is refused
+everything of IKM B, the showroom pages, taxonomies, publishing and the operators' views; a
+curator's approval publishes, a rejection leaves the page unpublished and tells the owners why.
 
 (Orders are built on another branch; their owner scoping is tested there.)
 """
