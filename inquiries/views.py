@@ -54,7 +54,12 @@ def client_ip(request):
 
 
 def _hit(kind, value):
-    """Count one use of `value` in this window; True when over the limit."""
+    """Count one use of `value` in this window; True when over the limit.
+
+    Fails open: with the cache (Redis) down nothing can be counted, and the inquiry is
+    accepted with a warning logged, since refusing every buyer would lose real inquiries
+    while CSRF, the honeypot, the minimum fill time and the length and link limits still
+    keep bots out (README, "Production")."""
     limit, window = settings.INQUIRY_RATE_LIMITS[kind]
     key = f"inquiry-rate:{kind}:{hashlib.sha256(value.encode()).hexdigest()[:32]}"
     cache.add(key, 0, window)
@@ -63,6 +68,9 @@ def _hit(kind, value):
     except ValueError:  # expired between add and incr
         cache.set(key, 1, window)
         count = 1
+    if getattr(cache, "degraded", False):
+        logger.warning("Inquiry rate limit (%s) not applied: the cache is unavailable", kind)
+        return False
     return count > limit
 
 
