@@ -3,6 +3,7 @@
 import hashlib
 import logging
 import re
+from functools import partial
 
 from django.conf import settings
 from django.core import signing
@@ -20,6 +21,7 @@ from wagtail.models import Page
 
 from catalog.models import ProductPage, VendorPage
 
+from . import attachments
 from .forms import InquiryForm, form_token
 from .models import Inquiry, WhatsAppClick
 from .notifications import queue_for_new_inquiry, send_after_commit
@@ -107,8 +109,21 @@ def inquiry_form(request, page_id):
                 )
                 status = 429
             else:
-                inquiry = save_inquiry(form, vendor, product)
-                return redirect(confirmation_url(inquiry))
+                try:
+                    inquiry = save_inquiry(form, vendor, product)
+                except attachments.AttachmentNotStored:
+                    # Nothing saved; the form comes back with everything but the file.
+                    form.add_error(
+                        "attachment",
+                        _(
+                            "Lampiran tidak dapat disimpan karena gangguan di server kami, "
+                            "dan pesan Anda belum terkirim. Isian Anda masih ada: kirim lagi "
+                            "tanpa lampiran, atau coba lagi nanti."
+                        ),
+                    )
+                    status = 503
+                else:
+                    return redirect(confirmation_url(inquiry))
         else:
             status = 400
     else:
@@ -121,6 +136,8 @@ def inquiry_form(request, page_id):
         status=status,
     )
     response["X-Robots-Tag"] = "noindex"
+    if status == 503:
+        response["Retry-After"] = "60"
     return response
 
 
@@ -145,16 +162,30 @@ def focus_first_error(form):
 
 
 def save_inquiry(form, vendor, product):
-    """Commit the inquiry and its email rows together; emails go out after the commit."""
-    with transaction.atomic():
-        inquiry = form.save(commit=False)
-        inquiry.vendor = vendor
-        inquiry.product = product
-        inquiry.product_title = product.title if product else ""
-        inquiry.unit = product.get_price_unit_display() if product else ""
-        inquiry.language = (get_language() or "id")[:2]
-        inquiry.save()
-        send_after_commit(queue_for_new_inquiry(inquiry))
+    """Commit the inquiry and its email rows together; emails go out after the commit.
+
+    An attachment is written under a temporary name first and moved into place after the
+    commit (inquiries/attachments.py); AttachmentNotStored means nothing was saved."""
+    upload = form.cleaned_data.get("attachment")
+    staged = attachments.stage(upload) if upload else None
+    try:
+        with transaction.atomic():
+            inquiry = form.save(commit=False)
+            if staged:
+                inquiry.attachment = staged.final  # the file is already written: name only
+            inquiry.vendor = vendor
+            inquiry.product = product
+            inquiry.product_title = product.title if product else ""
+            inquiry.unit = product.get_price_unit_display() if product else ""
+            inquiry.language = (get_language() or "id")[:2]
+            inquiry.save()
+            if staged:
+                transaction.on_commit(partial(staged.move_into_place, inquiry))
+            send_after_commit(queue_for_new_inquiry(inquiry))
+    except BaseException:
+        if staged:
+            staged.discard()
+        raise
     return inquiry
 
 
