@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "config.structured_logging.RequestIdMiddleware",
+    "config.db_deadline.QueryDeadlineMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.security.AreaCSPMiddleware",
@@ -125,9 +126,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _options.setdefault("connect_timeout", int(env_str("DATABASE_CONNECT_TIMEOUT", "5")))
     _options.setdefault("tcp_user_timeout", int(env_str("DATABASE_TCP_USER_TIMEOUT_MS", "15000")))
     if env_str("DATABASE_STATEMENT_TIMEOUT_MS"):
-        _options["options"] = (
-            f"-c statement_timeout={int(env_str('DATABASE_STATEMENT_TIMEOUT_MS'))}"
-        )
+        _statement_ms = int(env_str("DATABASE_STATEMENT_TIMEOUT_MS"))
+        _options["options"] = f"-c statement_timeout={_statement_ms}"
+        # A query the server never answers (a stalled network path): config/db_deadline.py.
+        DATABASE_QUERY_DEADLINE_SECONDS = _statement_ms / 1000 + 2
 # A persistent connection the server dropped is replaced at the next request, not reused to
 # fail: the site recovers by itself after a database restart.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

@@ -10,8 +10,10 @@ connection and for a statement cancelled at the statement timeout.
 import contextlib
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
 
 import pytest
 from django.db import OperationalError, connection
@@ -118,8 +120,9 @@ def test_healthz_is_json_503_when_the_database_is_down(visitor):
 
 
 PROBE = (
-    "import json, sys; {imports}; from django.conf import settings; "
-    "print(json.dumps(settings.DATABASES['default']))"
+    "import json, sys; IMPORTS; from django.conf import settings; "
+    "print(json.dumps({**settings.DATABASES['default'], "
+    "'deadline': getattr(settings, 'DATABASE_QUERY_DEADLINE_SECONDS', None)}))"
 )
 ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -133,7 +136,7 @@ def database_settings(imports):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_")}
     env.update(ENV)
     result = subprocess.run(  # noqa: S603 (our own interpreter and code)
-        [sys.executable, "-c", PROBE.format(imports=imports)],
+        [sys.executable, "-c", PROBE.replace("IMPORTS", imports)],
         capture_output=True,
         text=True,
         env=env,
@@ -149,6 +152,45 @@ def test_the_web_process_bounds_statements_and_other_processes_do_not():
     assert web["OPTIONS"]["options"] == "-c statement_timeout=5000"
     assert web["OPTIONS"]["connect_timeout"] == 5
     assert web["CONN_HEALTH_CHECKS"] is True
+    assert web["deadline"] == 7  # the statement timeout, then the client-side cut
     command = database_settings("import django; django.setup()")  # manage.py, a worker
     assert "options" not in command["OPTIONS"]
+    assert command["deadline"] is None
     assert command["OPTIONS"]["connect_timeout"] == 5
+
+
+# --- The query deadline (config/db_deadline.py) ---------------------------------------------
+
+
+def test_the_watchdog_shuts_an_overdue_socket_down():
+    """A reader waiting on a peer that never answers gets end-of-file at the deadline."""
+    from config.db_deadline import Watchdog
+
+    waiting, silent_peer = socket.socketpair()
+    with waiting, silent_peer:
+        waiting.settimeout(20)  # a guard only: the watchdog must end the wait long before
+        Watchdog(tick=0.05).arm(waiting.fileno(), 0.1)
+        assert waiting.recv(10) == b""  # shut down, not timed out
+
+
+def test_a_query_that_finished_is_not_cut():
+    from config.db_deadline import Watchdog
+
+    watchdog = Watchdog(tick=0.05)
+    first, second = socket.socketpair()
+    with first, second:
+        watchdog.disarm(watchdog.arm(first.fileno(), 0.1))
+        time.sleep(0.3)  # past the deadline it had
+        second.sendall(b"ok")
+        first.settimeout(20)
+        assert first.recv(10) == b"ok"
+
+
+def test_the_deadline_is_only_for_the_web_process_on_postgresql(settings):
+    from django.core.exceptions import MiddlewareNotUsed
+
+    from config.db_deadline import QueryDeadlineMiddleware
+
+    settings.DATABASE_QUERY_DEADLINE_SECONDS = None
+    with pytest.raises(MiddlewareNotUsed):
+        QueryDeadlineMiddleware(lambda request: None)

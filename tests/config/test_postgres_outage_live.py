@@ -7,10 +7,11 @@ a database of its own (etalase_degrade_live_*) reached through scripts/faultprox
 - a statement stuck behind a lock is cancelled at the web process's statement timeout
   (config/wsgi.py) and answered with the 503 page.
 
-Connections are per request here (DATABASE_CONN_MAX_AGE=0), so a hang meets the connect
-timeout; a connection already open through a path that swallows bytes is bounded only by
-gunicorn's timeout (README, "Production hardening"). No timing assertion: every request has a
-generous client timeout, and the test asserts the answer.
+Connections persist between requests (DATABASE_CONN_MAX_AGE=60), so a hang freezes a
+connection already open: its health check and queries are cut at the web process's query
+deadline (config/db_deadline.py), new ones meet the connect timeout. No timing assertion:
+every request has a generous client timeout (below gunicorn's), and the test asserts the
+answer.
 """
 
 import os
@@ -103,7 +104,7 @@ def live_site(tmp_path_factory):
         port = free_port()
         env.update(
             DATABASE_URL=f"postgres://postgres@{proxy.address}/{name}",
-            DATABASE_CONN_MAX_AGE="0",
+            DATABASE_CONN_MAX_AGE="60",
             DATABASE_CONNECT_TIMEOUT="2",
             DATABASE_STATEMENT_TIMEOUT_MS="1000",
         )
