@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run test lint format install browser messages check clean bench-search bench soak audit
+.PHONY: help run test lint format install browser messages check clean bench-search bench soak audit eval-search
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -65,6 +65,22 @@ BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench.sqlite3
 bench-search: install ## Search p50/p95 and SQL per search on a 10,000-product catalog (database + osmem)
 	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} $(PY) manage.py migrate --no-input -v 0
 	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} $(PY) manage.py bench_search --osmem --json bench-search.json
+
+EVAL_PYTEST := $(BIN)/pytest tests/search/test_relevance.py -q -s -p no:cacheprovider -k engine_relevance
+
+eval-search: install ## Search relevance (nDCG@10, recall@10) per engine and query kind; eval-search.json
+	@rm -f eval-search.json
+	@# SQLite (the database engine) and osmem Elasticsearch; then PostgreSQL's database engine
+	@# when DATABASE_URL or EVAL_POSTGRES_URL names a PostgreSQL server.
+	@status=0; \
+	env -u DATABASE_URL EVAL_SEARCH_JSON=$(CURDIR)/eval-search.json $(EVAL_PYTEST) || status=1; \
+	pg="$${EVAL_POSTGRES_URL:-$${DATABASE_URL:-}}"; \
+	case "$$pg" in postgres*) \
+		DATABASE_URL="$$pg" EVAL_SEARCH_JSON=$(CURDIR)/eval-search.json $(EVAL_PYTEST) -k database \
+			|| status=1;; \
+	*) echo "PostgreSQL skipped: set EVAL_POSTGRES_URL=postgres://... (or DATABASE_URL)";; \
+	esac; \
+	exit $$status
 
 audit: install messages browser ## Lighthouse (mobile) on home, catalog, product, search: fails below 95
 	$(PY) scripts/lighthouse_audit.py

@@ -59,6 +59,8 @@ def cached_cards(ids, kind, eager_count=0):
     if not enabled() or not ids or not kind:
         return {}
     store, generation = _store_and_generation()
+    if generation is None:
+        return {}  # the cache is down (pagecache.purge.current_generation)
     keys = {card_key(generation, kind, pk, index < eager_count): pk for index, pk in enumerate(ids)}
     cards = {}
     for key, html in store.get_many(list(keys)).items():
@@ -79,6 +81,7 @@ def render_card(context, product, loading="", highlights=None, kind="plain"):
         html = get_template(TEMPLATE).template.render(context)
     if kind and enabled():
         store, generation = _store_and_generation()
-        key = card_key(generation, kind, product.pk, loading == "eager")
-        store.set(key, str(html), settings.CARD_CACHE_SECONDS)
+        if generation is not None:
+            key = card_key(generation, kind, product.pk, loading == "eager")
+            store.set(key, str(html), settings.CARD_CACHE_SECONDS)
     return html

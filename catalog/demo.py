@@ -33,6 +33,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.signals import page_published
 
 from catalog import demo_english, demo_images
+from catalog.image_gate import check_image
 from catalog.models import (
     CatalogImage,
     Category,
@@ -2569,13 +2570,11 @@ def ensure_staff_users(report):
     return operator, curator
 
 
-def ensure_image(
-    title, collection, alt, draw, report, existing=None, size=demo_images.PRODUCT_SIZE
-):
+def ensure_image(title, collection, alt, draw, report, existing=None):
     """The image titled `title` in `collection`; `draw()` makes its JPEG bytes if it's missing.
 
-    `existing` is an optional {title: image} cache of the collection. `size` is the size that
-    `draw()` makes, so that the file need not be decoded again to measure it.
+    `existing` is an optional {title: image} cache of the collection. The drawing passes the
+    same image gate as an upload, which also measures it from its header (nothing is decoded).
     """
     if existing is not None:
         image = existing.get(title)
@@ -2583,13 +2582,15 @@ def ensure_image(
         image = CatalogImage.objects.filter(title=title, collection=collection).first()
     if image is not None:
         return image
+    data, name = draw(), f"{slugify(title)[:80] or 'gambar'}.jpg"
+    checked = check_image(data, name)
     image = CatalogImage(
         title=title,
         description=alt[:255],
         collection=collection,
-        width=size[0],
-        height=size[1],
-        file=ContentFile(draw(), name=f"{slugify(title)[:80] or 'gambar'}.jpg"),
+        width=checked.width,
+        height=checked.height,
+        file=ContentFile(data, name=name),
     )
     image._set_image_file_metadata()
     image.save()
@@ -2744,7 +2745,6 @@ def build_vendor(data, vendor_index, taxonomy, report):
                 data["title"], palette_name=palette_name, text=data["initials"]
             ),
             report,
-            size=demo_images.LOGO_SIZE,
         )
         vendor.cover_image = ensure_image(
             f"Sampul {data['title']}",
@@ -2753,7 +2753,6 @@ def build_vendor(data, vendor_index, taxonomy, report):
             f"{data['cover_alt']}",
             lambda: demo_images.cover_image(kind, data["key"], **options),
             report,
-            size=demo_images.COVER_SIZE,
         )
         showcase = [p["image"] for p in data["products"][:4]]
         showcase_alt = "; ".join(p["alt"] for p in data["products"][:4])
@@ -3851,7 +3850,6 @@ class SyntheticImages:
             lambda: demo_images.logo_image(key, palette_name=palette_name, text=initials),
             self.report,
             existing=self.existing,
-            size=demo_images.LOGO_SIZE,
         )
 
     def cover(self, family):
@@ -3868,7 +3866,6 @@ class SyntheticImages:
             lambda: demo_images.cover_image(item.kind, title, **options),
             self.report,
             existing=self.existing,
-            size=demo_images.COVER_SIZE,
         )
 
 

@@ -13,14 +13,19 @@ Who may do what:
   revision and submitted to the Kurasi workflow, so a curator approves it before buyers see it.
 
 Images come from a zip upload (admin) or a folder (command), by file name in the `image`
-column (several separated by `;` or `,`); each is checked with Pillow and stored in the IKM's
-collection, reused when the same file was imported before.
+column (several separated by `;` or `,`); each passes the project's image gate
+(catalog/image_gate.py: type from the content, byte and pixel limits before decoding) and is
+stored in the IKM's collection, reused when the same file was imported before. A zip is
+refused whole when it is not a zip or would unpack to more than `MAX_ZIP_UNPACKED_BYTES`
+(the sizes its directory declares, read before anything is extracted); an entry that cannot be
+read (a bad checksum, an unknown compression, a password) is an error on the row naming it.
 """
 
 import csv
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePosixPath
@@ -32,8 +37,8 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
 
+from catalog.image_gate import check_image
 from catalog.models import (
     CatalogImage,
     Category,
@@ -107,7 +112,20 @@ FIELD_COLUMNS = {
 }
 MAX_ROWS = 5000
 MAX_IMAGES = 1000
-IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# What a photo zip may unpack to, all entries together (the upload itself is at most 50 MB;
+# photos hardly compress, so more than this is a zip bomb, not a catalog).
+MAX_ZIP_UNPACKED_BYTES = 200 * 1024 * 1024
+# What reading a zip or one of its entries raises when the archive is broken or hostile.
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+)
 LIST_SPLIT = re.compile(r"\s*[;,]\s*")
 PAGE_TREE_FIELDS = ["path", "depth", "numchild", "url_path", "draft_title", "slug"]
 
@@ -283,48 +301,68 @@ class ImageSource:
 
     def __init__(self, zip_bytes=None, folder=None):
         self.files = {}
+        self.too_large = set()
         self.folder = Path(folder).resolve() if folder else None
         if zip_bytes:
             try:
                 archive = zipfile.ZipFile(io.BytesIO(zip_bytes))
-            except zipfile.BadZipFile as error:
+                entries = [i for i in archive.infolist() if not i.is_dir()]
+            except ZIP_ERRORS as error:
                 raise ValidationError(_("Berkas zip foto tidak dapat dibaca.")) from error
-            entries = [i for i in archive.infolist() if not i.is_dir()]
             if len(entries) > MAX_IMAGES:
                 raise ValidationError(_("Terlalu banyak berkas di dalam zip."))
+            if sum(info.file_size for info in entries) > MAX_ZIP_UNPACKED_BYTES:
+                raise ValidationError(
+                    _("Isi zip foto terlalu besar setelah dibuka (paling besar %(mb)s MB).")
+                    % {"mb": MAX_ZIP_UNPACKED_BYTES // (1024 * 1024)}
+                )
             for info in entries:
+                key = PurePosixPath(info.filename).name.lower()
                 if info.file_size > settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE:
-                    continue  # reported as too large when a row names it
-                self.files[PurePosixPath(info.filename).name.lower()] = (info, archive)
+                    self.too_large.add(key)  # reported when a row names it, never extracted
+                    continue
+                self.files[key] = (info, archive)
 
     def read(self, name):
         """The bytes of `name`, or raise ValueError with a message for the report."""
         key = PurePosixPath(name.replace("\\", "/")).name.lower()
+        if key in self.too_large:
+            raise ValueError(_("Foto “%(name)s” terlalu besar.") % {"name": name})
         if key in self.files:
             info, archive = self.files[key]
-            return archive.read(info)
+            try:
+                # The entry's declared size (checked above) bounds what this unpacks.
+                return archive.read(info)
+            except ZIP_ERRORS as error:
+                raise ValueError(
+                    _("Foto “%(name)s” di dalam zip rusak atau tidak dapat dibuka.")
+                    % {"name": name}
+                ) from error
         if self.folder is not None:
             path = (self.folder / name).resolve()
             if not path.is_relative_to(self.folder) or not path.is_file():
                 raise ValueError(_("Foto “%(name)s” tidak ditemukan.") % {"name": name})
             if path.stat().st_size > settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE:
                 raise ValueError(_("Foto “%(name)s” terlalu besar.") % {"name": name})
-            return path.read_bytes()
+            try:
+                return path.read_bytes()
+            except OSError as error:
+                raise ValueError(
+                    _("Foto “%(name)s” tidak dapat dibaca.") % {"name": name}
+                ) from error
         raise ValueError(_("Foto “%(name)s” tidak ada di dalam zip.") % {"name": name})
 
 
 def checked_image(data, name):
-    """(bytes, width, height, extension) of a real JPEG/PNG/WebP image, or ValueError."""
+    """(bytes, width, height, extension) of an image that passes the image gate, or ValueError
+    whose message names the file and says why."""
     try:
-        with Image.open(io.BytesIO(data)) as probe:
-            probe.verify()
-        with Image.open(io.BytesIO(data)) as image:
-            kind, size = image.format, image.size
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as error:
-        raise ValueError(_("“%(name)s” bukan gambar yang sah.") % {"name": name}) from error
-    if kind not in IMAGE_FORMATS:
-        raise ValueError(_("“%(name)s”: gunakan JPG, PNG atau WebP.") % {"name": name})
-    return data, size[0], size[1], IMAGE_FORMATS[kind]
+        image = check_image(data, PurePosixPath(name.replace("\\", "/")).name)
+    except ValidationError as error:
+        raise ValueError(
+            _("“%(name)s”: %(reason)s") % {"name": name, "reason": " ".join(error.messages)}
+        ) from error
+    return data, image.width, image.height, image.extension
 
 
 # --- The importer ------------------------------------------------------------------------------

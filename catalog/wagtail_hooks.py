@@ -1,14 +1,16 @@
 """Admin registration: taxonomies as snippets with filtered listings for curators; the
-onboarding and import views with their menu items; the owner's dashboard panel."""
+onboarding and import views with their menu items; two-factor sign-in and its reset; the
+owner's dashboard panel."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from catalog import admin_views, two_factor
+from catalog import admin_views, two_factor, two_factor_reset, user_admin
 from catalog.chooser_scope import choosable
 from catalog.dashboard import OwnerProductsPanel, OwnerSummary
 from catalog.models import Category, CertificateType, Material, Region, Sentra
@@ -130,6 +132,16 @@ def register_catalog_admin_urls():
         path(
             "2fa/verifikasi/", two_factor.TwoFactorVerifyView.as_view(), name="catalog_2fa_verify"
         ),
+        path(
+            "2fa/kode-cadangan/",
+            two_factor.RecoveryCodesView.as_view(),
+            name="catalog_2fa_recovery_codes",
+        ),
+        path(
+            "2fa/atur-ulang/<int:user_id>/",
+            two_factor_reset.ResetTwoFactorView.as_view(),
+            name="catalog_2fa_reset",
+        ),
     ]
 
 
@@ -159,11 +171,50 @@ def register_two_factor_menu_item():
     )
 
 
+@hooks.register("register_user_listing_buttons")
+def two_factor_reset_button(user, request_user):
+    if two_factor_reset.may_reset_two_factor(request_user, user):
+        yield Button(
+            _("Atur ulang verifikasi dua langkah"),
+            reverse("catalog_2fa_reset", args=[user.pk]),
+            icon_name="key",
+            priority=60,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_two_factor_log_actions(actions):
+    actions.register_action(
+        two_factor_reset.RESET_ACTION,
+        _("Atur ulang verifikasi dua langkah"),
+        _("Perangkat verifikasi dua langkah dan kode cadangan dihapus"),
+    )
+
+
 @hooks.register("construct_homepage_panels")
 def add_owner_products_panel(request, panels):
     summary = OwnerSummary(request.user)
     if summary.is_owner:
         panels.append(OwnerProductsPanel(summary))
+
+
+# --- User administration, scoped (catalog/user_admin.py) ----------------------------------------
+
+# Same action types as Wagtail's own, registered after them (order=1) so these replace them.
+for _action_class in user_admin.BULK_ACTIONS:
+    hooks.register("register_bulk_action", _action_class, order=1)
+
+
+@hooks.register("register_user_listing_buttons")
+def user_listing_password_link_button(user, request_user):
+    """The listing holds only accounts the viewer may manage; the view checks again."""
+    if user.email and request_user.has_perm(user_admin.CHANGE_USER_PERMISSION):
+        yield Button(
+            _("Kirim tautan kata sandi"),
+            reverse(f"wagtailusers_users:{user_admin.SEND_LINK_URL_NAME}", args=[user.pk]),
+            icon_name="mail",
+            priority=40,
+        )
 
 
 @hooks.register("construct_page_chooser_queryset")

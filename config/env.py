@@ -48,11 +48,19 @@ def cache_config(url):
         }
     scheme = urlparse(url).scheme
     if scheme in {"redis", "rediss"}:
+        # A Redis that refuses or hangs must cost a page a fraction of a second, once per
+        # cool-down, then count as a miss (config/cache.py): short socket timeouts, no retry.
+        timeout = float(env_str("REDIS_TIMEOUT_SECONDS", "0.5"))
         return {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "config.cache.DegradingRedisCache",
                 "LOCATION": url,
                 "KEY_PREFIX": "etalase",
+                "OPTIONS": {
+                    "socket_connect_timeout": timeout,
+                    "socket_timeout": timeout,
+                    "DEGRADE_COOL_DOWN": float(env_str("REDIS_COOL_DOWN_SECONDS", "10")),
+                },
             }
         }
     if scheme in {"locmem", "memory"}:

@@ -51,3 +51,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# A database outage answers a 503 page with Retry-After instead of the 500 page.
+handler500 = "config.unavailable.server_error"

@@ -3,6 +3,7 @@
 import hashlib
 import logging
 import re
+from functools import partial
 
 from django.conf import settings
 from django.core import signing
@@ -21,6 +22,7 @@ from wagtail.models import Page
 from catalog.models import ProductPage, VendorPage
 from config.proxies import client_ip
 
+from . import attachments
 from .forms import InquiryForm, form_token
 from .models import Inquiry, WhatsAppClick
 from .notifications import queue_for_new_inquiry, send_after_commit
@@ -43,7 +45,12 @@ def inquiry_target(page_id):
 
 
 def _hit(kind, value):
-    """Count one use of `value` in this window; True when over the limit."""
+    """Count one use of `value` in this window; True when over the limit.
+
+    Fails open: with the cache (Redis) down nothing can be counted, and the inquiry is
+    accepted with a warning logged, since refusing every buyer would lose real inquiries
+    while CSRF, the honeypot, the minimum fill time and the length and link limits still
+    keep bots out (README, "Production")."""
     limit, window = settings.INQUIRY_RATE_LIMITS[kind]
     key = f"inquiry-rate:{kind}:{hashlib.sha256(value.encode()).hexdigest()[:32]}"
     cache.add(key, 0, window)
@@ -52,6 +59,9 @@ def _hit(kind, value):
     except ValueError:  # expired between add and incr
         cache.set(key, 1, window)
         count = 1
+    if getattr(cache, "degraded", False):
+        logger.warning("Inquiry rate limit (%s) not applied: the cache is unavailable", kind)
+        return False
     return count > limit
 
 
@@ -88,8 +98,21 @@ def inquiry_form(request, page_id):
                 )
                 status = 429
             else:
-                inquiry = save_inquiry(form, vendor, product)
-                return redirect(confirmation_url(inquiry))
+                try:
+                    inquiry = save_inquiry(form, vendor, product)
+                except attachments.AttachmentNotStored:
+                    # Nothing saved; the form comes back with everything but the file.
+                    form.add_error(
+                        "attachment",
+                        _(
+                            "Lampiran tidak dapat disimpan karena gangguan di server kami, "
+                            "dan pesan Anda belum terkirim. Isian Anda masih ada: kirim lagi "
+                            "tanpa lampiran, atau coba lagi nanti."
+                        ),
+                    )
+                    status = 503
+                else:
+                    return redirect(confirmation_url(inquiry))
         else:
             status = 400
     else:
@@ -102,6 +125,8 @@ def inquiry_form(request, page_id):
         status=status,
     )
     response["X-Robots-Tag"] = "noindex"
+    if status == 503:
+        response["Retry-After"] = "60"
     return response
 
 
@@ -126,16 +151,30 @@ def focus_first_error(form):
 
 
 def save_inquiry(form, vendor, product):
-    """Commit the inquiry and its email rows together; emails go out after the commit."""
-    with transaction.atomic():
-        inquiry = form.save(commit=False)
-        inquiry.vendor = vendor
-        inquiry.product = product
-        inquiry.product_title = product.title if product else ""
-        inquiry.unit = product.get_price_unit_display() if product else ""
-        inquiry.language = (get_language() or "id")[:2]
-        inquiry.save()
-        send_after_commit(queue_for_new_inquiry(inquiry))
+    """Commit the inquiry and its email rows together; emails go out after the commit.
+
+    An attachment is written under a temporary name first and moved into place after the
+    commit (inquiries/attachments.py); AttachmentNotStored means nothing was saved."""
+    upload = form.cleaned_data.get("attachment")
+    staged = attachments.stage(upload) if upload else None
+    try:
+        with transaction.atomic():
+            inquiry = form.save(commit=False)
+            if staged:
+                inquiry.attachment = staged.final  # the file is already written: name only
+            inquiry.vendor = vendor
+            inquiry.product = product
+            inquiry.product_title = product.title if product else ""
+            inquiry.unit = product.get_price_unit_display() if product else ""
+            inquiry.language = (get_language() or "id")[:2]
+            inquiry.save()
+            if staged:
+                transaction.on_commit(partial(staged.move_into_place, inquiry))
+            send_after_commit(queue_for_new_inquiry(inquiry))
+    except BaseException:
+        if staged:
+            staged.discard()
+        raise
     return inquiry
 
 

@@ -129,17 +129,20 @@ class StripeCheckout:
 
     The order reference is the idempotency key, so a retried request (ours or the library's)
     never opens a second session for the same order.
-    """
 
-    TIMEOUT_SECONDS = 20
+    Bounded well under the web worker's timeout (gunicorn: 30 s): each attempt gives up after
+    STRIPE_TIMEOUT_SECONDS (6) and the library retries STRIPE_MAX_NETWORK_RETRIES times (1,
+    after at most a second), so a Stripe that hangs costs the buyer about 13 s, then the order
+    is marked failed and the form answers 503 (PaymentError).
+    """
 
     def __init__(self, secret_key, webhook_secret, api_base=None):
         self.webhook_secret = webhook_secret
         self.client = stripe.StripeClient(
             secret_key,
             base_addresses={"api": api_base} if api_base else None,
-            max_network_retries=2,
-            http_client=stripe.RequestsClient(timeout=self.TIMEOUT_SECONDS),
+            max_network_retries=settings.STRIPE_MAX_NETWORK_RETRIES,
+            http_client=stripe.RequestsClient(timeout=settings.STRIPE_TIMEOUT_SECONDS),
         )
 
     def create_checkout(self, order, success_url, cancel_url):

@@ -10,6 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from catalog.models import ProductPage
+from config.unavailable import RETRY_AFTER_SECONDS
 from inquiries.views import focus_first_error
 
 from .checkout import can_buy, open_checkout, place_order
@@ -82,6 +83,8 @@ def order_form(request, product_id):
         status=status,
     )
     response["X-Robots-Tag"] = "noindex"
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 
 

@@ -78,6 +78,8 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         cache = page_cache()
         generation = current_generation(cache)
+        if generation is None:
+            return self.get_response(request)  # the cache is down: render, store nothing
         # Fragments rendered for this request (catalog/cards.py) are filed under it too.
         token = request_snapshot.set(generation)
         try:

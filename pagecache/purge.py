@@ -12,6 +12,7 @@ snippet (taxonomies, synonym sets...), any site or generic setting, a Site, an i
 renditions), and the models named in PAGE_CACHE_PURGE_MODELS.
 """
 
+import threading
 import time
 from contextvars import ContextVar
 
@@ -24,12 +25,28 @@ GENERATION_KEY = "page:generation"
 request_snapshot = ContextVar("pagecache_request_generation", default=None)
 
 
+# A purge this process could not write because the cache was down (config/cache.py): written
+# as soon as the cache answers again, or pages cached before the change would come back.
+_unwritten_purge = threading.Event()
+
+
+def cache_unavailable(cache):
+    return bool(getattr(cache, "degraded", False))
+
+
 def current_generation(cache):
+    """The generation now, or None when the cache cannot say (Redis down): callers then neither
+    read nor store anything, so nothing cached under a guessed generation is ever served.
+
+    A fresh generation is a timestamp, never a counter restarting at 0: a Redis that restarts
+    empty gets a generation no stored page or card was ever filed under."""
+    if _unwritten_purge.is_set() and not cache_unavailable(cache):
+        purge_pages()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, time.time_ns(), None)
         generation = cache.get(GENERATION_KEY)
-    return generation
+    return None if cache_unavailable(cache) else generation
 
 
 def request_generation(cache):
@@ -48,7 +65,12 @@ def purge_pages():
     """Invalidate every cached page now (in every process sharing the cache)."""
     from pagecache.middleware import page_cache
 
-    page_cache().set(GENERATION_KEY, time.time_ns(), None)
+    cache = page_cache()
+    cache.set(GENERATION_KEY, time.time_ns(), None)
+    if cache_unavailable(cache):
+        _unwritten_purge.set()
+    else:
+        _unwritten_purge.clear()
 
 
 def purge_after_commit(**kwargs):

@@ -33,6 +33,7 @@ from catalog.money import format_rupiah
 from catalog.pagination import paginate
 from catalog.translation import ENGLISH, current_language, translated
 
+from .breaker import reset_search_breaker, search_breaker
 from .engines.base import PRICE_BANDS, EngineUnavailable
 from .engines.database import DatabaseEngine, build_text_query
 from .models import SynonymSet
@@ -60,18 +61,29 @@ def get_engine():
 
 def reset_engine_cache():
     _engine_for.cache_clear()
+    reset_search_breaker()
 
 
 def run_engine(method, *args):
-    """Call the configured engine; fall back to the database engine when it is unavailable."""
+    """Call the configured engine; fall back to the database engine when it is unavailable,
+    and go to the database engine at once while the circuit breaker is open (breaker.py)."""
     engine = get_engine()
-    try:
+    if isinstance(engine, DatabaseEngine):
         return getattr(engine, method)(*args)
+    breaker = search_breaker()
+    if not breaker.allow():
+        return getattr(DatabaseEngine(), method)(*args)
+    try:
+        result = getattr(engine, method)(*args)
     except EngineUnavailable as error:
-        if isinstance(engine, DatabaseEngine):
-            raise
+        breaker.record_failure()
         logger.warning("Search engine %s unavailable, using the database: %s", engine.name, error)
         return getattr(DatabaseEngine(), method)(*args)
+    except Exception:
+        breaker.record_failure()  # a probe must never leave the breaker half open
+        raise
+    breaker.record_success()
+    return result
 
 
 class Linker:
@@ -122,7 +134,10 @@ def cached_search(query, expansions):
         (dataclasses.replace(query, extra={}), expansions, get_engine().name, get_language())
     )
     digest = hashlib.sha256(fingerprint.encode()).hexdigest()[:32]
-    key = f"search:result:{current_generation(store)}:{digest}"
+    generation = current_generation(store)
+    if generation is None:  # the cache is down: answer uncached
+        return run_engine("search", query, expansions)
+    key = f"search:result:{generation}:{digest}"
     raw = store.get(key)
     if raw is None:
         raw = run_engine("search", query, expansions)

@@ -18,6 +18,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from tests.two_factor_login import login_verified
+
 JSONLD_RE = re.compile(r'<script type="application/ld\+json">(?P<payload>.*?)</script>', re.DOTALL)
 
 
@@ -67,9 +69,14 @@ def superuser(db, django_user_model):
 
 
 @pytest.fixture
+def verified_login(db):
+    """`verified_login(client, user)`: `client` signed in as `user` with both factors."""
+    return login_verified
+
+
+@pytest.fixture
 def superuser_client(client, superuser):
-    client.force_login(superuser)
-    return client
+    return login_verified(client, superuser)
 
 
 @pytest.fixture

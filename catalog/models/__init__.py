@@ -11,6 +11,7 @@ from .pages import (
     VendorPage,
 )
 from .snippets import Category, CertificateType, Material, Region, Sentra
+from .two_factor import RecoveryCode, RecoveryCodeDevice
 from .users import User
 
 __all__ = [
@@ -23,6 +24,8 @@ __all__ = [
     "ProductGalleryImage",
     "ProductPage",
     "ProductTag",
+    "RecoveryCode",
+    "RecoveryCodeDevice",
     "Region",
     "Sentra",
     "User",

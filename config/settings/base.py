@@ -33,7 +33,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "catalog.users_app.UsersAdminConfig",  # wagtail.users, scoped (catalog/user_admin.py)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "config.structured_logging.RequestIdMiddleware",
+    "config.db_deadline.QueryDeadlineMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.security.AreaCSPMiddleware",
@@ -117,6 +118,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL;",
         }
     )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Bounds (README, "Production"): a server that does not answer fails the connection after
+    # DATABASE_CONNECT_TIMEOUT seconds; web requests (config/wsgi.py sets it for the web
+    # process only, not for migrations, workers or commands) cancel any statement running
+    # longer than DATABASE_STATEMENT_TIMEOUT_MS; and data the server never acknowledges (a
+    # network cut) closes the connection after DATABASE_TCP_USER_TIMEOUT_MS.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", int(env_str("DATABASE_CONNECT_TIMEOUT", "5")))
+    _options.setdefault("tcp_user_timeout", int(env_str("DATABASE_TCP_USER_TIMEOUT_MS", "15000")))
+    if env_str("DATABASE_STATEMENT_TIMEOUT_MS"):
+        _statement_ms = int(env_str("DATABASE_STATEMENT_TIMEOUT_MS"))
+        _options["options"] = f"-c statement_timeout={_statement_ms}"
+        # A query the server never answers (a stalled network path): config/db_deadline.py.
+        DATABASE_QUERY_DEADLINE_SECONDS = _statement_ms / 1000 + 2
+# A persistent connection the server dropped is replaced at the next request, not reused to
+# fail: the site recovers by itself after a database restart.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "catalog.User"
@@ -203,6 +221,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]  # never svg (scriptable)
 # A decompression bomb (a small file of huge dimensions) is refused before it is decoded.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Every image form's file field goes through the project's image gate (catalog/image_gate.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "catalog.image_forms.CatalogImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "jpg", "jpeg", "png", "xlsx", "csv"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -220,6 +240,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 SEARCH_INDEX_NAME = env_str("SEARCH_INDEX_NAME", "etalase-products")
 SEARCH_TIMEOUT_SECONDS = float(env_str("SEARCH_TIMEOUT_SECONDS", "2"))
+# The circuit breaker (search/breaker.py): after this many failures or timeouts within the
+# window, searches use the database engine for the cool-down, then one request probes.
+SEARCH_BREAKER_FAILURES = int(env_str("SEARCH_BREAKER_FAILURES", "5"))
+SEARCH_BREAKER_WINDOW_SECONDS = float(env_str("SEARCH_BREAKER_WINDOW_SECONDS", "30"))
+SEARCH_BREAKER_COOL_DOWN_SECONDS = float(env_str("SEARCH_BREAKER_COOL_DOWN_SECONDS", "30"))
 # Language analysis (Indonesian stemmer and stop words) in the Elasticsearch index; off only for
 # servers that lack it (osmem-server in tests).
 SEARCH_LANGUAGE_ANALYSIS = env_bool("SEARCH_LANGUAGE_ANALYSIS", True)
@@ -232,6 +257,10 @@ STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")
 BUYING_ENABLED = bool(STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET)
 # Another address for Stripe's API (a local stub in tests); unset: Stripe's own.
 STRIPE_API_BASE = env_str("STRIPE_API_BASE") or None
+# Each Stripe API call: seconds per attempt and retries (same idempotency key), together well
+# under the web worker's 30 s (orders/payments.py).
+STRIPE_TIMEOUT_SECONDS = float(env_str("STRIPE_TIMEOUT_SECONDS", "6"))
+STRIPE_MAX_NETWORK_RETRIES = int(env_str("STRIPE_MAX_NETWORK_RETRIES", "1"))
 
 # Inquiries
 INQUIRY_RETENTION_MONTHS = int(env_str("INQUIRY_RETENTION_MONTHS", "24"))

@@ -25,6 +25,7 @@ from catalog.factories import (
 )
 from catalog.ownership import ensure_curator_group, grant_vendor_ownership
 from catalog.translation import has_text, missing_english, translated
+from tests.two_factor_login import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -417,7 +418,7 @@ class TestNeedsTranslationReport:
         )
         curator = UserFactory(username="kurator")
         ensure_curator_group([curator])
-        client.force_login(curator)
+        login_verified(client, curator)
         response = get_ok(client, REPORT)
         # Products without English: Kursi Teras Rotan and Sirup Pala; IKM with an untranslated
         # story: Rotan Tegalwangi; categories without an English name: Rotan.
@@ -440,7 +441,7 @@ class TestNeedsTranslationReport:
     def test_translating_takes_an_item_off_the_list(
         self, client, site_tree, indonesian_only, superuser
     ):
-        client.force_login(superuser)
+        login_verified(client, superuser)
         assert counts(get_ok(client, REPORT))["produk"] == 1
         indonesian_only.title_en = "Rattan Terrace Chair"
         indonesian_only.summary_en = "A natural rattan chair for the terrace."
@@ -472,7 +473,7 @@ class TestNeedsTranslationReport:
         assert not Group.objects.filter(user__username="pembeli").exists()
 
     def test_bad_parameters_do_not_break_it(self, client, site_tree, superuser):
-        client.force_login(superuser)
+        login_verified(client, superuser)
         for query in ("?jenis=<script>", "?p=abc", "?p=999999", "?jenis=produk&p=-1"):
             assert client.get(REPORT + query).status_code == 200, query
 

@@ -83,7 +83,7 @@ def set_up_two_factor(client):
     assert "<svg" in html
     secret = re.search(r'id="two-factor-secret">([A-Z2-7=]+)<', html).group(1)
     response = client.post("/admin/2fa/", {"token": code(secret)})
-    assert response.status_code == 302
+    assert response.status_code == 200 and 'id="recovery-codes"' in response.content.decode()
     return secret
 
 
@@ -91,8 +91,8 @@ def test_two_factor_setup_and_sign_in(settings, curator):
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
     client = Client()
     client.force_login(curator)
-    assert "Verifikasi dua langkah" in client.get("/admin/").content.decode()  # menu item
     secret = set_up_two_factor(client)
+    assert "Verifikasi dua langkah" in client.get("/admin/").content.decode()  # menu item
     assert TOTPDevice.objects.get(user=curator).confirmed
     assert 'id="two-factor-on"' in client.get("/admin/2fa/").content.decode()
 
@@ -136,10 +136,14 @@ def test_wrong_codes_are_throttled(curator):
     assert fresh.get("/admin/").status_code == 302
 
 
-def test_users_without_a_device_are_not_asked(curator):
+def test_owners_without_a_device_are_not_asked_curators_must_enrol(site_tree, curator):
+    owner = UserFactory(username="pemilik.tanpa.2fa")
+    owner.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client = Client()
-    client.force_login(curator)
+    client.force_login(owner)
     assert client.get("/admin/").status_code == 200
+    client.force_login(curator)
+    assert client.get("/admin/")["Location"] == "/admin/2fa/?next=%2Fadmin%2F"
 
 
 def test_owners_do_not_see_the_menu_item_but_may_use_it(site_tree):

@@ -17,6 +17,7 @@ from catalog.factories import (
 from catalog.models import ProductPage
 from pagecache.middleware import response_is_cacheable
 from search.models import SynonymSet
+from tests.two_factor_login import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +98,7 @@ class TestAnonymousPagesAreCached:
 class TestNeverCached:
     def test_logged_in_visitors_get_fresh_pages(self, client, product):
         cache_state(client, product.url)
-        client.force_login(UserFactory(is_superuser=True, is_staff=True))
+        login_verified(client, UserFactory(is_superuser=True, is_staff=True))
         for _ in range(2):
             response = client.get(product.url)
             assert response.status_code == 200
@@ -107,7 +108,7 @@ class TestNeverCached:
         assert cache_state(client, product.url)[0] == "hit"
 
     def test_wagtail_preview(self, client, product):
-        client.force_login(UserFactory(is_superuser=True, is_staff=True))
+        login_verified(client, UserFactory(is_superuser=True, is_staff=True))
         response = client.get(f"/admin/pages/{product.pk}/view_draft/")
         assert response.status_code == 200
         assert "X-Page-Cache" not in response

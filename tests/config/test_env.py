@@ -64,9 +64,12 @@ class TestCacheConfig:
     )
     def test_redis(self, url):
         default = cache_config(url)["default"]
-        assert default["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+        assert default["BACKEND"] == "config.cache.DegradingRedisCache"
         assert default["LOCATION"] == url
         assert default["KEY_PREFIX"] == "etalase"
+        # Bounded: a Redis that hangs costs half a second, not the worker's life.
+        assert default["OPTIONS"]["socket_timeout"] == 0.5
+        assert default["OPTIONS"]["socket_connect_timeout"] == 0.5
 
     def test_dummy(self):
         assert cache_config("dummy://")["default"]["BACKEND"] == (

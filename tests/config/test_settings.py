@@ -182,9 +182,7 @@ class TestCacheAndEmailFromTheEnvironment:
 
     def test_redis_url_is_the_cache(self):
         values = settings_values(PRODUCTION, REDIS_URL="redis://cache.internal:6379/2", **SECRETS)
-        assert values["CACHES"]["default"]["BACKEND"] == (
-            "django.core.cache.backends.redis.RedisCache"
-        )
+        assert values["CACHES"]["default"]["BACKEND"] == "config.cache.DegradingRedisCache"
         assert values["CACHES"]["default"]["LOCATION"] == "redis://cache.internal:6379/2"
 
     def test_cache_url_wins_over_redis_url(self):

@@ -33,6 +33,29 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 # address avoids Chromium trying ::1 first. An address given by the developer wins.
 os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
 
+
+def _serve_one_request_at_a_time_on_in_memory_sqlite():
+    """On in-memory SQLite the live server's request threads share the test's one connection,
+    so two requests at once (a page and its assets, an admin save and its reference-index task)
+    interleave their savepoints ("no such savepoint"). A single-threaded server answers them in
+    turn, with `Connection: close`; on PostgreSQL each thread has its own connection and the
+    threaded server stays."""
+    from django.conf import settings
+    from django.core.servers.basehttp import WSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class SingleThreadedServer(WSGIServer):
+        # LiveServerThread.run() already puts the shared connection on its own thread.
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3") and not database.get("TEST", {}).get("NAME"):
+        LiveServerThread.server_class = SingleThreadedServer
+
+
+_serve_one_request_at_a_time_on_in_memory_sqlite()
+
 ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"

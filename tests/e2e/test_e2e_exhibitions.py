@@ -10,6 +10,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.two_factor_login import enrol_in_browser
+
 pytestmark = pytest.mark.e2e
 
 CHOSEN = ["Kain Batik Tulis Mega Mendung", "Kemeja Batik Cap Trusmi", "Keranjang Rotan Anyam"]
@@ -22,6 +24,7 @@ def log_in(context, username):
     page.locator("input[name=password]").fill("sandi-uji-123")
     page.locator("input[name=password]").press("Enter")
     expect(page).not_to_have_url(re.compile(r"/admin/login/"))
+    enrol_in_browser(page)  # only curators sign in here: their first sign-in enrols
     return page
 
 

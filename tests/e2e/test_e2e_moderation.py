@@ -7,6 +7,8 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from tests.two_factor_login import enrol_in_browser
+
 pytestmark = pytest.mark.e2e
 
 PRODUCT = "kain-batik-tulis-mega-mendung"
@@ -64,6 +66,7 @@ def test_owner_submits_a_price_curator_approves_buyer_sees_it(
     # The curator: approve from the editor.
     review = new_context().new_page()
     sign_in(review, "dewi")
+    enrol_in_browser(review)  # a curator's first sign-in enrols two-factor
     review.goto(f"/admin/pages/{product.pk}/edit/")
     open_more_actions(review)
     review.locator("footer button[data-workflow-action-name='approve']").first.click()

@@ -25,6 +25,7 @@ from wagtail.models import ModelLogEntry
 from catalog.factories import ProductPageFactory, UserFactory, VendorPageFactory
 from catalog.ownership import ensure_curator_group, grant_vendor_ownership
 from inquiries.models import Inquiry, Notification
+from tests.two_factor_login import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -72,9 +73,7 @@ def read_csv(response):
 
 
 def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    return login_verified(Client(), user)
 
 
 @pytest.fixture

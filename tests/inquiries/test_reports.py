@@ -23,6 +23,7 @@ from catalog.factories import (
 from catalog.ownership import ensure_curator_group, grant_vendor_ownership
 from inquiries.models import Inquiry
 from inquiries.reports import inquiry_report, monthly_counts, months_between, report_table
+from tests.two_factor_login import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +49,7 @@ def inquire(vendor, product=None, when=None):
 
 
 def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    return login_verified(Client(), user)
 
 
 @pytest.fixture

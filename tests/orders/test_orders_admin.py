@@ -14,15 +14,14 @@ from order_helpers import make_order
 from catalog.factories import UserFactory
 from catalog.ownership import ensure_curator_group, ensure_operator_group
 from orders.models import Order, OrderEmail
+from tests.two_factor_login import login_verified
 
 pytestmark = pytest.mark.django_db
 ORDERS = "/admin/pesanan/"
 
 
 def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    return login_verified(Client(), user)
 
 
 @pytest.fixture

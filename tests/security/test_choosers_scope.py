@@ -7,6 +7,7 @@ from django.test import Client
 
 from catalog.factories import ProductPageFactory, UserFactory, VendorPageFactory
 from catalog.ownership import ensure_curator_group, grant_vendor_ownership
+from tests.two_factor_login import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -35,9 +36,8 @@ def world(site_tree):
 
 
 def as_user(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    """Signed in past both factors (staff must have two-factor; owners may)."""
+    return login_verified(Client(), user)
 
 
 def page_chooser_html(client, w):

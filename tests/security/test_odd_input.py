@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from catalog.factories import CategoryFactory, ProductPageFactory, UserFactory, VendorPageFactory
 from catalog.ownership import ensure_operator_group, grant_vendor_ownership
+from tests.two_factor_login import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -125,7 +126,6 @@ def test_a_page_edit_post_without_the_inline_formset_counts_shows_the_form_again
 def test_retrying_failed_emails_with_unicode_digit_ids_is_not_a_server_error(site_tree):
     operator = UserFactory(username="operator.uji")
     ensure_operator_group(users=[operator])
-    client = Client(raise_request_exception=False)
-    client.force_login(operator)
+    client = login_verified(Client(raise_request_exception=False), operator)
     response = client.post("/admin/pertanyaan/email-gagal/kirim-ulang/", {"notification": "²"})
     assert response.status_code == 302

@@ -14,9 +14,8 @@ def curator(site_tree):
 
 
 @pytest.fixture
-def curator_client(client, curator):
-    client.force_login(curator)
-    return client
+def curator_client(client, curator, verified_login):
+    return verified_login(client, curator)
 
 
 @pytest.fixture

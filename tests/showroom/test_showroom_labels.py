@@ -22,6 +22,7 @@ from showroom.factories import (
     ShowroomPageFactory,
 )
 from showroom.labels import LabelVisit
+from tests.two_factor_login import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +90,7 @@ class TestPrintableSheet:
         profile = UserProfile.get_for_user(curator)
         profile.preferred_language = "en"
         profile.save()
-        client.force_login(curator)
+        login_verified(client, curator)
         response = client.get(sheet_url(venue_with_shelves))
         assert '<html lang="en">' in response.content.decode()  # the admin speaks English
         labels = label_items(response)

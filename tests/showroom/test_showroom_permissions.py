@@ -19,6 +19,7 @@ from showroom.factories import (
 )
 from showroom.models import HomePage
 from showroom.venues import ShowroomPage
+from tests.two_factor_login import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -74,8 +75,7 @@ class TestOwnersCannotCurate:
     def test_posts_change_nothing(self, owner_client, curator, site_tree, venue, exhibition):
         product = ProductPageFactory(title="Kain Batik")
         # The payloads a curator's form would send, posted by the owner.
-        curator_client = Client()
-        curator_client.force_login(curator)
+        curator_client = login_verified(Client(), curator)
         venue_data = form_data(
             curator_client.get(edit_url(venue)),
             title="Diubah Pemilik",

@@ -133,6 +133,10 @@ class Command(BaseCommand):
             )
             return
         self.stdout.write(f"Log in at {ADMIN_URL} (every demo account: {DEMO_PASSWORD})")
+        self.stdout.write(
+            "Staff (operator, curator) must use two-factor sign-in: their first sign-in asks them "
+            "to scan a QR code with an authenticator app."
+        )
         width = max(len(login.role) for login in logins)
         for login in logins:
             note = f"  ({login.note})" if login.note else ""

@@ -1,6 +1,6 @@
-"""Owners in the admin, over HTTP: owner A edits IKM A and is refused everything of IKM B, the
-showroom pages, taxonomies, publishing and the operators' views; a curator's approval publishes,
-a rejection leaves the page unpublished and tells the owners why.
+"""The cross-IKM matrix and owners in the admin, over HTTP: owner A edits IKM A and is refused
+everything of IKM B, the showroom pages, taxonomies, publishing and the operators' views; a
+curator's approval publishes, a rejection leaves the page unpublished and tells the owners why.
 
 (Orders are built on another branch; their owner scoping is tested there.)
 """
@@ -28,6 +28,7 @@ from catalog.models import Category, ProductPage, VendorPage
 from catalog.onboarding import onboard_ikm
 from catalog.ownership import ensure_roles
 from inquiries.models import Notification
+from tests.two_factor_login import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -86,9 +87,7 @@ def world(site_tree):
 
 
 def as_user(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    return login_verified(Client(), user)
 
 
 def edit_form(client, page, **changes):
