@@ -138,7 +138,10 @@ def new_recovery_codes(user):
 
 def safe_next(request, default="wagtailadmin_home"):
     url = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(url, {request.get_host()}, require_https=False):
+    # Only a path: redirect() takes anything else ("%0d%0a...") for a URL name and fails.
+    if url.startswith("/") and url_has_allowed_host_and_scheme(
+        url, {request.get_host()}, require_https=False
+    ):
         return url
     return reverse(default)
 

@@ -5,14 +5,17 @@ thousands of digits, a `next` that Django's redirect() takes for a URL name, and
 POST without the StreamField counts its JavaScript always sends.
 """
 
+import base64
+
 import pytest
 from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Revision
 from wagtail.test.utils.form_data import querydict_from_html
 
 from catalog.factories import CategoryFactory, ProductPageFactory, UserFactory, VendorPageFactory
 from catalog.ownership import ensure_operator_group, grant_vendor_ownership
-from tests.two_factor_login import login_verified
+from tests.two_factor_login import login_verified, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +93,20 @@ def test_a_signed_in_user_still_follows_a_safe_next(owner_client):
 def test_signing_in_with_a_next_that_is_not_a_path_goes_to_the_dashboard(catalog):
     UserFactory(username="pemilik.dua")  # password "sandi-uji-123"
     response = anonymous().post(ODD_NEXT, {"username": "pemilik.dua", "password": "sandi-uji-123"})
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+
+
+def test_the_second_step_with_a_next_that_is_not_a_path_goes_to_the_dashboard(catalog, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    owner = UserFactory(username="pemilik.dua")
+    grant_vendor_ownership(catalog[1], [owner])
+    secret = b"etalase-ikm-uji-2fa!"
+    TOTPDevice.objects.create(user=owner, name="ponsel", key=secret.hex(), confirmed=True)
+    client = Client(raise_request_exception=False)
+    client.force_login(owner)  # the password step, not the second one
+    code = totp_code(base64.b32encode(secret).decode())
+    response = client.post(f"/admin/2fa/verifikasi/?{ODD_NEXT.split('?')[1]}", {"token": code})
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
 
