@@ -51,6 +51,7 @@ def test_the_page_says_what_it_searched_and_links_to_the_exact_words(buyer_catal
     assert "Menampilkan hasil untuk <em>batik tulis</em>" in html
     assert "/cari/?q=batk+tulis&amp;persis=1" in html
     assert "Batik Tulis Mega Mendung" in html
+    assert response["X-Robots-Tag"] == "noindex"  # the corrected words' page is the landing
 
     exact = client.get("/cari/", {"q": "batk tulis", "persis": "1"}).content.decode()
     assert "Menampilkan hasil untuk" not in exact
