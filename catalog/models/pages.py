@@ -31,7 +31,13 @@ from wagtail.search import index
 
 from catalog.blocks import BodyBlock
 from catalog.forms import CertificateForm, ProductPageForm
-from catalog.models.search_text import MAKER_BOOST, TAXONOMY_BOOST, TEXT_BOOST, ProductSearchText
+from catalog.models.search_text import (
+    MAKER_BOOST,
+    TAXONOMY_BOOST,
+    TEXT_BOOST,
+    TITLE_BOOST,
+    ProductSearchText,
+)
 from catalog.models.snippets import Category
 from catalog.money import format_rupiah
 from catalog.panels import PermissionedInlinePanel
@@ -615,6 +621,7 @@ class ProductPage(ProductSearchText, BasePage):
     search_fields = [
         # Weight tiers: see catalog/models/search_text.py.
         *Page.search_fields,
+        index.SearchField("title", boost=TITLE_BOOST),  # replaces Page's
         index.SearchField("search_taxonomy_text", boost=TAXONOMY_BOOST),
         index.SearchField("search_maker_text", boost=MAKER_BOOST),
         index.SearchField("summary", boost=MAKER_BOOST),
@@ -623,7 +630,7 @@ class ProductPage(ProductSearchText, BasePage):
         index.AutocompleteField("title"),
         # The English twins: an English query finds English text, and synonyms
         # (rattan -> rotan) find products written only in Indonesian.
-        index.SearchField("title_en", boost=2),
+        index.SearchField("title_en", boost=TITLE_BOOST),
         index.SearchField("summary_en", boost=MAKER_BOOST),
         index.SearchField("description_en", boost=TEXT_BOOST),
         index.AutocompleteField("title_en"),

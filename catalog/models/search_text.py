@@ -5,10 +5,14 @@ often as its title ("topeng kelana", "kerajinan kerang", "batik krakatoa"). The 
 engine indexes ProductPage.search_fields; these properties bring the related names into it,
 each tier with its boost (PostgreSQL turns the four boosts into the setweight classes A-D):
 
-- A, 2 (Wagtail's title, title_en): the title outranks everything else;
+- A, TITLE_BOOST: title and title_en outrank everything else;
 - B, TAXONOMY_BOOST: tags, category and subcategory names, materials (both languages), SKU;
 - C, MAKER_BOOST: the IKM's name, its sentra and region, the summaries;
 - D, TEXT_BOOST: the descriptions, and the stems (below).
+
+modelsearch spreads the boosts of every indexed model over A-D between the largest and the
+smallest: Wagtail's images and documents boost their titles by 10, so the four tiers are
+10, 7, 4 and 1 (steps of a third of the range; tests/search/test_search_fields.py checks it).
 
 SQLite's index has a title and a body column only: bm25 weighs the title column above the
 body (search/engines/database.py), and inside the body the tier-B words are written twice so
@@ -24,9 +28,10 @@ from django.utils.html import strip_tags
 
 from catalog.stemming import stems_of
 
-TAXONOMY_BOOST = 1.2
-MAKER_BOOST = 0.7
-TEXT_BOOST = 0.4
+TITLE_BOOST = 10
+TAXONOMY_BOOST = 7
+MAKER_BOOST = 4
+TEXT_BOOST = 1
 
 
 def _names(*objects):

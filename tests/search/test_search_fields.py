@@ -75,3 +75,18 @@ def test_renaming_a_category_sentra_or_ikm_reindexes_its_products(
     with django_capture_on_commit_callbacks(execute=True):
         vendor.save_revision().publish()
     assert "Kerupuk Udang Rebon" in titles(buyer_search("rasmi"))
+
+
+def test_postgresql_gives_each_tier_its_own_weight_class():
+    from modelsearch.backends.database.postgres.weights import determine_boosts_weights
+
+    classes = determine_boosts_weights()  # every indexed model's boosts, as PostgreSQL sees them
+
+    def weight(boost):  # modelsearch's get_weight on these classes
+        return next((w for low, w in classes if boost >= low), classes[-1][1])
+
+    boosts = {f.field_name: f.boost for f in ProductPage.search_fields if hasattr(f, "boost")}
+    assert weight(boosts["title"]) == weight(boosts["title_en"]) == "A"
+    assert weight(boosts["search_taxonomy_text"]) == "B"
+    assert weight(boosts["search_maker_text"]) == weight(boosts["summary"]) == "C"
+    assert weight(boosts["description"]) == "D"
