@@ -7,7 +7,7 @@ engine asks `is_known` to leave the catalog's own words unfuzzed (Cirebon is nev
 
 - Known words: every word indexed for a live product (titles, summaries, descriptions, tags,
   taxonomy names, IKM names, sentra, regions, SKUs, in both languages), the terms of the
-  synonym sets, and (for the stemming database engine) words whose stem is a known stem.
+  synonym sets, and words sharing a stem with a correction target ("pewarnaan", "warna").
 - Correction targets: the words buyers search by (titles, tags, category and material names,
   IKM names, synonym terms), most frequent first, without place names (regions, sentra) and
   SKUs: a typo is never turned into another place or another product's code.
@@ -44,8 +44,10 @@ def words_of(*texts):
 class Vocabulary:
     def __init__(self, known, targets):
         self.known = frozenset(known)
-        self.known_stems = frozenset(stem(word) for word in self.known)
         self.targets = list(targets)  # most frequent first: ties go to the common word
+        # Stems of the words buyers search by (not of every description word: stemming is
+        # the slow part of building, and those words are known as written anyway).
+        self.known_stems = frozenset(stem(word) for word in self.targets)
 
     def is_known(self, word):
         return word in self.known or stem(word) in self.known_stems
