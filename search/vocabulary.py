@@ -9,7 +9,8 @@ engine asks `is_known` to leave the catalog's own words unfuzzed (Cirebon is nev
   taxonomy names, IKM names, sentra, regions, SKUs, in both languages), the terms of the
   synonym sets, and words sharing a stem with a correction target ("pewarnaan", "warna").
 - Correction targets: the words buyers search by (titles, tags, category and material names,
-  IKM names, synonym terms), most frequent first, without place names (regions, sentra) and
+  IKM names, synonym terms), most frequent first, without place names (the words of region
+  and sentra names that name no category, material or synonym: "trusmi", not "batik") and
   SKUs: a typo is never turned into another place or another product's code.
 
 Built once per catalog change and process: it is kept for the page cache's generation
@@ -79,15 +80,19 @@ def build():
             )
     for tag in products.values_list("tags__name", flat=True):
         targets.update(words_of(tag))
+    product_words = set()  # what categories and materials are called: never place names
     for model in (Category, Material):
         for name, name_en in model.objects.values_list("name", "name_en"):
+            product_words.update(words_of(name, name_en))
             targets.update(words_of(name, name_en))
     for title in VendorPage.objects.live().values_list("title", flat=True):
         targets.update(words_of(title))
     for model in (Region, Sentra):
         places.update(words_of(*model.objects.values_list("name", flat=True)))
     for terms in SynonymSet.all_sets():
+        product_words.update(words_of(*terms))
         targets.update(words_of(*terms))
+    places -= product_words  # "Sentra Batik Trusmi": trusmi is a place, batik is not
     known.update(targets)
     known.update(places)
     ordered = [word for word, _count in targets.most_common() if word not in places]

@@ -100,3 +100,12 @@ def test_real_words_are_not_fuzzed_into_each_other(buyer_engine, buyer_search, t
 
 def test_elasticsearch_tolerates_a_typo(buyer_engine, buyer_search):
     assert "Keranjang Rotan Anyam" in titles(buyer_search("rottan"))
+
+
+def test_a_sentra_named_after_a_product_keeps_the_product_word_correctable(buyer_catalog):
+    from catalog.factories import SentraFactory
+
+    SentraFactory(name="Sentra Batik Trusmi", region=buyer_catalog["places"]["cilegon"])
+    words = vocabulary()
+    assert "batik" in words.targets and "trusmi" not in words.targets
+    assert corrected("batk") == "batik"
