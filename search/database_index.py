@@ -2,7 +2,8 @@
 
 A product's index entry holds its category and subcategory names, materials, IKM name,
 sentra and region (catalog/models/search_text.py). Wagtail reindexes a page when it is
-saved, not the products naming a renamed category, material, sentra, region or IKM: these
+saved (before its tags and materials are written: a published product is indexed again
+here), not the products naming a renamed category, material, sentra, region or IKM: these
 handlers do, after the transaction commits, with the backend's public `add_bulk`. (The
 Elasticsearch index has its own handlers in search/indexing.py.)
 """
@@ -13,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_save
 from wagtail.search.backends import get_search_backend
+from wagtail.search.index import insert_or_update_object
 from wagtail.signals import page_published
 
 from catalog.models import Category, Material, ProductPage, Region, Sentra, VendorPage
@@ -52,7 +54,11 @@ def _on_name_saved(sender, instance, created=False, raw=False, **kwargs):
 
 
 def _on_page_published(sender, instance, **kwargs):
-    if isinstance(instance, VendorPage):
+    if isinstance(instance, ProductPage):
+        # Wagtail's own index task runs at post_save (the immediate task backend), before
+        # modelcluster writes the page's tags and materials: index it again, now they are.
+        insert_or_update_object(instance)
+    elif isinstance(instance, VendorPage):
         _reindex_after_commit(VendorPage, instance.pk)
 
 

@@ -90,3 +90,11 @@ def test_postgresql_gives_each_tier_its_own_weight_class():
     assert weight(boosts["search_taxonomy_text"]) == "B"
     assert weight(boosts["search_maker_text"]) == weight(boosts["summary"]) == "C"
     assert weight(boosts["description"]) == "D"
+
+
+def test_a_tag_added_when_publishing_is_indexed_at_once(buyer_catalog, buyer_search):
+    # Wagtail's index task reads the page at post_save, before the tags are written.
+    product = ProductPage.objects.get(pk=buyer_catalog["goreng"].pk)
+    product.tags.add("krispi")
+    product.save_revision().publish()
+    assert "Udang Goreng Tepung" in titles(buyer_search("krispi", persis="1"))
