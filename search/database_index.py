@@ -8,8 +8,6 @@ handlers do, after the transaction commits, with the backend's public `add_bulk`
 Elasticsearch index has its own handlers in search/indexing.py.)
 """
 
-import logging
-
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_save
@@ -19,7 +17,6 @@ from wagtail.signals import page_published
 
 from catalog.models import Category, Material, ProductPage, Region, Sentra, VendorPage
 
-logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
 
 # What a product's index entry names, by the model that is renamed.
