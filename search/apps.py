@@ -10,16 +10,13 @@ class CatalogSearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished
-
         from catalog.signals import demo_catalog_built
+        from search.database_index import connect_signals as connect_database_index
         from search.indexing import connect_signals
-        from search.service import forget_vocabulary
         from search.synonyms import ensure_default_synonyms
         from search.taxonomy import connect_signals as connect_taxonomy_signals
 
         connect_signals()
+        connect_database_index()
         connect_taxonomy_signals()
-        page_published.connect(forget_vocabulary, dispatch_uid="search-forget-vocabulary")
-        page_unpublished.connect(forget_vocabulary, dispatch_uid="search-forget-vocabulary-u")
         demo_catalog_built.connect(ensure_default_synonyms, dispatch_uid="search-default-synonyms")

@@ -139,6 +139,8 @@ class ProductDocument(Document):
     # aggregation on it rolls subcategory counts up into the parent.
     category_path = Keyword()
     category_names = Text(analyzer=TEXT_ANALYZER)
+    material_names = Text(analyzer=TEXT_ANALYZER)  # Indonesian and English names
+    place_names = Text(analyzer=TEXT_ANALYZER)  # the IKM's sentra and region
     region = Keyword()
     sentra = Keyword()
     materials = Keyword()
@@ -228,6 +230,9 @@ def product_to_document(page, today=None):
     category_names = [c.name for c in (category, parent) if c is not None]
     category_names_en = [c.name_en for c in (category, parent) if c is not None and c.name_en]
     vendor_title = vendor.title if vendor else ""
+    places = [vendor.sentra, vendor.region] if vendor else []
+    place_names = [p.name for p in places if p is not None]
+    material_names = [n for m in materials for n in (m.name, m.name_en) if n]
     return {
         "id": page.pk,
         "url": page.url or "",
@@ -246,6 +251,8 @@ def product_to_document(page, today=None):
         "category_parent": parent.slug if parent else None,
         "category_path": [c.slug for c in (category, parent) if c is not None],
         "category_names": " ".join(category_names),
+        "material_names": " ".join(material_names),
+        "place_names": " ".join(place_names),
         "region": vendor.region.slug if vendor and vendor.region_id else None,
         "sentra": vendor.sentra.slug if vendor and vendor.sentra_id else None,
         "materials": sorted(m.slug for m in materials),
@@ -260,7 +267,15 @@ def product_to_document(page, today=None):
         else None,
         "tags": " ".join(tags),
         "spell": " ".join(
-            [page.title, page.title_en, vendor_title, *category_names, *category_names_en, *tags]
+            [
+                page.title,
+                page.title_en,
+                vendor_title,
+                *category_names,
+                *category_names_en,
+                *material_names,
+                *tags,
+            ]
         ),
         "suggest": {"input": _suggest_inputs(page.title)},
     }

@@ -33,6 +33,7 @@ PARAMS = {
     "vendor": "ikm",
     "export_ready": "ekspor",
     "exhibition": "pameran",
+    "exact": "persis",
     "sort": "urut",
     "page": "halaman",
 }
@@ -84,6 +85,7 @@ class CatalogQuery:
     vendor: str = ""
     export_ready: bool = False
     exhibition: str = ""  # an exhibition's slug (or its page id, turned into the slug)
+    exact: bool = False  # the words as typed: no correction of unknown words
     sort: str = "relevance"
     page: int = 1
     page_size: int = 24
@@ -120,6 +122,7 @@ class CatalogQuery:
             "vendor": _slug(get("vendor")),
             "export_ready": get("export_ready").strip() in {"1", "ya", "true", "on"},
             "exhibition": _slug(get("exhibition")),
+            "exact": get("exact").strip() in {"1", "ya", "true", "on"},
             "sort": sort if sort in SORTS else "relevance",
             "page": min(page, MAX_PAGE),
         }
@@ -164,7 +167,7 @@ class CatalogQuery:
         params = {}
         for name, param in PARAMS.items():
             value = getattr(query, name)
-            if name == "export_ready":
+            if name in ("export_ready", "exact"):
                 if value:
                     params[param] = "1"
             elif name == "sort":

@@ -18,6 +18,9 @@ class EngineResult:
     highlights: dict = field(default_factory=dict)
     suggestion: str = ""
     engine: str = ""
+    # How many of the `total` products match every word, when products matching only most
+    # of them follow (None: every product matches every word).
+    full_total: int | None = None
 
 
 @dataclass
@@ -62,6 +65,11 @@ class SearchResult:
     active_filters: list
     highlights: dict
     suggestion: str = ""
+    # The words searched instead of the buyer's unknown ones, and the search of their own.
+    corrected: str = ""
+    exact_url: str = ""
+    # The products matching most of the words but not all (shown after the others).
+    partial_ids: set = field(default_factory=set)
     engine: str = ""
     promotions: list = field(default_factory=list)
     # The card cache's kind for these cards (catalog/cards.py); "" when they show the query's
@@ -69,6 +77,14 @@ class SearchResult:
     card_kind: str = "listing"
     # How many of the first cards load their photo eagerly (catalog/cards.EAGER_CARDS).
     eager_cards: int = 0
+
+    @property
+    def full_products(self):
+        return [p for p in self.products if p.pk not in self.partial_ids]
+
+    @property
+    def partial_products(self):
+        return [p for p in self.products if p.pk in self.partial_ids]
 
     # The same interface as Django's Page, so one pagination template serves every listing.
     @property

@@ -8,6 +8,7 @@ database engine answers instead and a warning is logged, so search never breaks 
 import dataclasses
 import difflib
 import hashlib
+import itertools
 import logging
 import re
 from dataclasses import replace
@@ -15,7 +16,6 @@ from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -24,8 +24,6 @@ from wagtail.search.backends import get_search_backend
 
 from catalog.cards import EAGER_CARDS, cached_cards
 from catalog.models import (
-    Category,
-    Material,
     ProductPage,
     VendorPage,
 )
@@ -41,9 +39,9 @@ from .query import CatalogQuery
 from .results import ActiveFilter, Facet, FacetOption, SearchResult
 from .synonyms import expand, tokenize
 from .taxonomy import category_label, label_for, taxonomy
+from .vocabulary import corrected, vocabulary
 
 logger = logging.getLogger(__name__)
-VOCABULARY_CACHE_KEY = "search:vocabulary:v1"
 
 
 @lru_cache(maxsize=4)
@@ -148,7 +146,12 @@ def cached_search(query, expansions):
 def search_catalog(query, linker):
     """Run `query` and return a SearchResult ready for the templates."""
     query = with_exhibition_slug(query)
-    expansions = expand(query.text, SynonymSet.all_sets()) if query.text else []
+    correction = ""
+    if query.text and not query.exact and isinstance(get_engine(), DatabaseEngine):
+        # Unknown words are searched as the closest known ones (search/vocabulary.py).
+        correction = corrected(query.text)
+    text = correction or query.text
+    expansions = expand(text, SynonymSet.all_sets()) if text else []
     raw = cached_search(query, expansions)
     num_pages = max(1, -(-raw.total // query.page_size))
     if query.page > num_pages:
@@ -170,7 +173,9 @@ def search_catalog(query, linker):
     products = [by_id[pk] for pk in raw.ids if pk in by_id]
     suggestion = raw.suggestion
     if not suggestion and query.text and raw.total == 0:
-        suggestion = suggest(query.text)
+        suggestion = suggest(text)
+    offset = (query.page - 1) * query.page_size
+    first_partial = None if raw.full_total is None else max(0, raw.full_total - offset)
     return SearchResult(
         query=query,
         products=products,
@@ -180,7 +185,10 @@ def search_catalog(query, linker):
         facets=build_facets(raw.facets, query, linker),
         active_filters=active_filters(query, linker),
         highlights=highlights,
-        suggestion=suggestion,
+        suggestion=suggestion if suggestion != text else "",
+        corrected=correction,
+        exact_url=linker.url(query, exact=True) if correction else "",
+        partial_ids=set(raw.ids[first_partial:]) if first_partial is not None else set(),
         engine=raw.engine,
         card_kind=card_kind,
         eager_cards=EAGER_CARDS,
@@ -238,50 +246,18 @@ def card_snippet(product, expansions):
     return ""
 
 
-def vocabulary():
-    words = cache.get(VOCABULARY_CACHE_KEY)
-    if words is None:
-        words = set()
-        sources = [
-            ProductPage.visible().values_list("title", flat=True),
-            ProductPage.visible().exclude(title_en="").values_list("title_en", flat=True),
-            Category.objects.values_list("name", flat=True),
-            Category.objects.exclude(name_en="").values_list("name_en", flat=True),
-            VendorPage.objects.live().values_list("title", flat=True),
-            Material.objects.values_list("name", flat=True),
-        ]
-        for source in sources:
-            for value in source.iterator():
-                words.update(w for w in tokenize(value) if len(w) > 2 and not w.isdigit())
-        for terms in SynonymSet.all_sets():
-            for term in terms:
-                words.update(tokenize(term))
-        words = sorted(words)
-        cache.set(VOCABULARY_CACHE_KEY, words, 600)
-    return words
-
-
-def forget_vocabulary(**kwargs):
-    """Signal receiver: new or removed titles change the 'did you mean' words."""
-    cache.delete(VOCABULARY_CACHE_KEY)
-
-
 def suggest(text):
-    """'Did you mean': each unknown word replaced by its closest catalog word."""
+    """'Did you mean': each unknown word replaced by its closest catalog word (looser than
+    the correction the database engines apply; shown when a search finds nothing)."""
     words = vocabulary()
-    known = set(words)
-    tokens = tokenize(text)
     changed, result = False, []
-    for token in tokens:
-        if token in known or token.isdigit():
+    for token in tokenize(text):
+        if token.isdigit() or words.is_known(token):
             result.append(token)
             continue
-        close = difflib.get_close_matches(token, words, n=1, cutoff=0.75)
-        if close:
-            result.append(close[0])
-            changed = True
-        else:
-            result.append(token)
+        close = difflib.get_close_matches(token, words.targets, n=1, cutoff=0.75)
+        result.append(close[0] if close else token)
+        changed = changed or bool(close)
     return " ".join(result) if changed else ""
 
 
@@ -499,11 +475,25 @@ def search_vendors(text="", region="", page=1, page_size=24):
     return paginate(VendorPage.listing(queryset), page_size, page)
 
 
+MAX_AUTOCOMPLETE_ALTERNATIVES = 4
+
+
+def synonym_alternatives(text):
+    """Other ways to write `text` with the curators' synonym sets ("rattan" -> "rotan"), a
+    few at most, without `text` itself."""
+    groups = expand(text, SynonymSet.all_sets())
+    if all(len(group) == 1 for group in groups):
+        return []
+    combinations = itertools.islice(itertools.product(*groups), MAX_AUTOCOMPLETE_ALTERNATIVES + 1)
+    spelled = (" ".join(words) for words in combinations)
+    return [t for t in spelled if t != text][:MAX_AUTOCOMPLETE_ALTERNATIVES]
+
+
 def autocomplete(text, limit=6):
     text = " ".join(tokenize(text))[:60]
     if len(text) < 2:
         return {"products": [], "vendors": [], "categories": []}
-    return run_engine("autocomplete", text, limit)
+    return run_engine("autocomplete", text, limit, synonym_alternatives(text))
 
 
 __all__ = ["CatalogQuery", "Linker", "autocomplete", "get_engine", "search_catalog"]

@@ -6,6 +6,8 @@ The result is a list of groups: every group must match, any alternative in a gro
 
 import re
 
+from .default_synonyms import DEFAULT_SYNONYM_SETS
+
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 12
 
@@ -39,29 +41,10 @@ def expand(text, synonym_sets):
     return groups
 
 
-# English words beside the Indonesian ones, so English searches find products written only in
-# Indonesian. Added to the demo catalog; curators keep and extend them under "Sinonim
-# pencarian" (search.models.SynonymSet).
-DEFAULT_SYNONYM_SETS = (
-    ("rotan, rattan", "Bahasa Inggris"),
-    ("kursi, chair, chairs", "Bahasa Inggris"),
-    ("batik tulis, hand-drawn batik, hand drawn batik", "Bahasa Inggris"),
-    ("batik cap, stamped batik", "Bahasa Inggris"),
-    ("terasi, shrimp paste", "Bahasa Inggris"),
-    ("topeng, mask, masks", "Bahasa Inggris"),
-    ("kerupuk, crackers, cracker", "Bahasa Inggris"),
-    ("sirup, syrup", "Bahasa Inggris"),
-    ("keranjang, basket, baskets", "Bahasa Inggris"),
-    ("tas, bag, bags", "Bahasa Inggris"),
-    ("lukisan kaca, glass painting, reverse glass painting", "Bahasa Inggris"),
-    ("kain, cloth, fabric", "Bahasa Inggris"),
-    ("kaos, t shirt, tshirt", "Bahasa Inggris"),
-)
-
-
 def ensure_default_synonyms(**kwargs):
     """Create the default synonym sets that do not exist yet (idempotent; never edits a
-    curator's set). A signal receiver for catalog.signals.demo_catalog_built."""
+    curator's set). A signal receiver for catalog.signals.demo_catalog_built; a migration
+    adds them to every installation (search/migrations/0002_default_synonym_sets.py)."""
     from .models import SynonymSet, split_terms
 
     existing = {tuple(s.term_list) for s in SynonymSet.objects.all()}

@@ -47,6 +47,8 @@ def indexable(query, result):
         and query.page == 1
         and not query.active_filters
         and query.sort == "relevance"
+        and not query.exact
+        and not result.corrected  # a typo's page: the corrected words' page is the one
     )
 
 

@@ -31,6 +31,13 @@ from wagtail.search import index
 
 from catalog.blocks import BodyBlock
 from catalog.forms import CertificateForm, ProductPageForm
+from catalog.models.search_text import (
+    MAKER_BOOST,
+    TAXONOMY_BOOST,
+    TEXT_BOOST,
+    TITLE_BOOST,
+    ProductSearchText,
+)
 from catalog.models.snippets import Category
 from catalog.money import format_rupiah
 from catalog.panels import PermissionedInlinePanel
@@ -476,7 +483,7 @@ class ProductTag(TaggedItemBase):
     )
 
 
-class ProductPage(BasePage):
+class ProductPage(ProductSearchText, BasePage):
     """One product of one IKM: what it is, what it costs, how to get it, what proves its quality."""
 
     class Availability(models.TextChoices):
@@ -612,16 +619,20 @@ class ProductPage(BasePage):
     )
 
     search_fields = [
+        # Weight tiers: see catalog/models/search_text.py.
         *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("description"),
-        index.SearchField("sku"),
+        index.SearchField("title", boost=TITLE_BOOST),  # replaces Page's
+        index.SearchField("search_taxonomy_text", boost=TAXONOMY_BOOST),
+        index.SearchField("search_maker_text", boost=MAKER_BOOST),
+        index.SearchField("summary", boost=MAKER_BOOST),
+        index.SearchField("description", boost=TEXT_BOOST),
+        index.SearchField("search_stems", boost=TEXT_BOOST),
         index.AutocompleteField("title"),
         # The English twins: an English query finds English text, and synonyms
         # (rattan -> rotan) find products written only in Indonesian.
-        index.SearchField("title_en", boost=2),
-        index.SearchField("summary_en"),
-        index.SearchField("description_en"),
+        index.SearchField("title_en", boost=TITLE_BOOST),
+        index.SearchField("summary_en", boost=MAKER_BOOST),
+        index.SearchField("description_en", boost=TEXT_BOOST),
         index.AutocompleteField("title_en"),
         index.FilterField("category"),
         index.FilterField("vendor"),
@@ -667,6 +678,16 @@ class ProductPage(BasePage):
             if parent is not None and parent.specific_class is VendorPage:
                 self.vendor_id = parent.pk
         return super().save(*args, **kwargs)
+
+    @classmethod
+    def get_indexed_objects(cls):
+        """What the search index reads, with the related rows its texts name loaded."""
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("vendor__region", "vendor__sentra", "category__parent")
+            .prefetch_related("tags", "materials")
+        )
 
     @classmethod
     def visible(cls):

@@ -28,8 +28,9 @@ class SearchEngine:
         """
         raise NotImplementedError
 
-    def autocomplete(self, text, limit=6):
-        """Return {"products": [...], "vendors": [...], "categories": [...]} of dicts."""
+    def autocomplete(self, text, limit=6, alternatives=()):
+        """Return {"products": [...], "vendors": [...], "categories": [...]} of dicts for the
+        words `text` or any of its `alternatives` (other spellings from the synonym sets)."""
         raise NotImplementedError
 
     def vocabulary_suggestion(self, text):

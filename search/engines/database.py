@@ -11,13 +11,14 @@ from operator import itemgetter
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Q
+from django.db.models import FloatField, Func, Q
 from django.utils import timezone
-from modelsearch.query import And, Or, Phrase, PlainText
+from modelsearch.query import And, Or, PlainText
 from wagtail.search.backends import get_search_backend
 
 from catalog.models import Category, ProductPage, VendorPage
 from catalog.models.pages import ProductCertificate, VendorCertificate
+from catalog.stemming import stem
 from catalog.translation import translated_value
 
 from ..results import EngineResult
@@ -30,15 +31,60 @@ MAX_VENDOR_FACET = 30
 MAX_ID_LIST = 20_000
 
 
-def build_text_query(expansions):
-    """Synonym groups as Wagtail's query objects: AND over groups, OR within a group."""
+# Fewer full matches than this (all words) and the engine adds the products matching most of
+# the words after them (relevance order only).
+HANDFUL = 5
+# SQLite's bm25 weight of Wagtail's title column against its body column (1).
+TITLE_WEIGHT = 4.0
+
+
+def stemming_applies():
+    """Query words also match their stems on SQLite (catalog/stemming.py); PostgreSQL stems
+    with its own `indonesian` configuration."""
+    return connection.vendor == "sqlite"
+
+
+def term_query(term, stemmed=False):
+    """One alternative of a group: all its words (not a phrase: "batik tulis" still finds
+    "Batik Cap Kombinasi Tulis", as the plain words do), each word or its stem."""
     parts = []
-    for group in expansions:
-        alternatives = [Phrase(term) if " " in term else PlainText(term) for term in group]
-        parts.append(alternatives[0] if len(alternatives) == 1 else Or(alternatives))
+    for word in term.split():
+        root = stem(word) if stemmed else word
+        parts.append(PlainText(word) if root == word else Or([PlainText(word), PlainText(root)]))
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+def group_query(group, stemmed=False):
+    alternatives = [term_query(term, stemmed) for term in group]
+    return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
+
+
+def build_text_query(expansions, stemmed=None):
+    """Synonym groups as Wagtail's query objects: AND over groups, OR within a group."""
+    stemmed = stemming_applies() if stemmed is None else stemmed
+    parts = [group_query(group, stemmed) for group in expansions]
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else And(parts)
+
+
+class WeightedBM25(Func):
+    """FTS5's bm25 with column weights: Wagtail's table is (autocomplete, body, title)."""
+
+    output_field = FloatField()
+    SEARCH = (0.0, 1.0, TITLE_WEIGHT)
+    AUTOCOMPLETE = (1.0, 0.0, 0.0)
+
+    def __init__(self, weights):
+        super().__init__()
+        self.weights = weights
+
+    def as_sql(self, compiler, connection, **extra_context):
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
+
+        table = connection.ops.quote_name(SQLiteFTSIndexEntry._meta.db_table)
+        weights = ", ".join(str(float(weight)) for weight in self.weights)
+        return f"bm25({table}, {weights})", []
 
 
 def exhibition_items():
@@ -63,6 +109,7 @@ def sqlite_ranked_ids(backend, text_query, model=ProductPage, autocomplete=False
     of 'batik' among 10,000 products); reading the ranking straight from the FTS table is one
     indexed query. Uses the backend's own query compiler, so matching is exactly Wagtail's.
     The same holds for its autocomplete (prefix matching): 43 s for 'bat' on 10,000 products.
+    The rank is FTS5's bm25 with the title column weighing TITLE_WEIGHT times the body.
     """
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
@@ -74,13 +121,14 @@ def sqlite_ranked_ids(backend, text_query, model=ProductPage, autocomplete=False
     compiler = compiler_class(model.objects.live(), text_query, order_by_relevance=True)
     config = compiler.get_config(backend)
     search_query = compiler.build_search_query(normalize(compiler.query), config=config)
-    rank = compiler._build_rank_expression(compiler.get_search_vectors(), config)
     rows = (
         SQLiteFTSIndexEntry.objects.filter(
             MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS, search_query)
         )
         .filter(index_entry__content_type__in=get_descendants_content_types_pks(model))
-        .annotate(score=rank)
+        .annotate(
+            score=WeightedBM25(WeightedBM25.AUTOCOMPLETE if autocomplete else WeightedBM25.SEARCH)
+        )
         .order_by("score", "-index_entry__object_id")
         .values_list("index_entry__object_id", flat=True)
     )
@@ -341,7 +389,25 @@ class DatabaseEngine(SearchEngine):
 
     def ranked_ids(self, expansions):
         """Ids of the live products matching the words, best first; None when no words."""
-        text_query = build_text_query(expansions)
+        return self.ranked_for(build_text_query(expansions))
+
+    def partial_ids(self, expansions, full):
+        """Products matching most of the word groups but not all, best first: by how many
+        groups they match, then by relevance (their rank for any of the groups)."""
+        needed = (len(expansions) + 1) // 2
+        stemmed = stemming_applies()
+        any_group = self.ranked_for(Or([group_query(g, stemmed) for g in expansions]))
+        candidates = [pk for pk in any_group if pk not in full]
+        if needed <= 1 or not candidates:
+            return candidates
+        matched = Counter()
+        for group in expansions:
+            matched.update(self.ranked_for(group_query(group, stemmed)))
+        position = {pk: index for index, pk in enumerate(candidates)}
+        kept = [pk for pk in candidates if matched[pk] >= needed]
+        return sorted(kept, key=lambda pk: (-matched[pk], position[pk]))
+
+    def ranked_for(self, text_query):
         if text_query is None:
             return None
         backend = get_search_backend(self.backend_name)
@@ -367,12 +433,25 @@ class DatabaseEngine(SearchEngine):
         2.5 s on 10,000 products.
         """
         ranked = self.ranked_ids(expansions)
+        full = None
+        if (
+            ranked is not None
+            and len(ranked) < HANDFUL
+            and len(expansions) > 1
+            and query.effective_sort == "relevance"
+        ):
+            # Few products have every word: add those having most of them, after these.
+            full = set(ranked)
+            ranked = ranked + self.partial_ids(expansions, full)[: MAX_ID_LIST - len(ranked)]
         with collector_paused():  # the rows are freed inside, in answer()'s frame
-            ids, total, facets = self.answer(query, ranked)
-        return EngineResult(ids=ids, total=total, facets=facets, engine=self.name)
+            ids, total, facets, full_total = self.answer(query, ranked, full)
+        return EngineResult(
+            ids=ids, total=total, facets=facets, engine=self.name, full_total=full_total
+        )
 
-    def answer(self, query, ranked):
-        """(page of ids, total, facets) for `query` over the ranked ids (None: no words)."""
+    def answer(self, query, ranked, full=None):
+        """(page of ids, total, facets, full matches) for `query` over the ranked ids (None:
+        no words); `full` holds the ids matching every word when partial ones follow them."""
         sort = query.effective_sort
         matched = self.matching(ranked)
         if sort == "relevance" and ranked is None:
@@ -388,13 +467,19 @@ class DatabaseEngine(SearchEngine):
         else:
             allowed = {row[PK] for row in passing}
             ordered_ids = [pk for pk in ranked if pk in allowed]
+        full_total = None if full is None else sum(1 for pk in ordered_ids if pk in full)
         start = (query.page - 1) * query.page_size
         stop = start + query.page_size
-        return ordered_ids[start:stop], len(ordered_ids), rows.facet_counts(query)
+        return ordered_ids[start:stop], len(ordered_ids), rows.facet_counts(query), full_total
 
-    def autocomplete(self, text, limit=6):
+    def autocomplete(self, text, limit=6, alternatives=()):
+        """Products and IKM whose titles have words starting with `text`'s, or with one of
+        the `alternatives` (synonyms: "rattan" also suggests "Kursi Rotan")."""
         backend = get_search_backend(self.backend_name)
         vendor_pages = VendorPage.objects.live().public().select_related("region")
+        texts = [text, *alternatives]
+        if alternatives:
+            text = Or([PlainText(t) for t in texts])
         if connection.vendor == "sqlite" and hasattr(backend, "autocomplete_query_compiler_class"):
             ranked = sqlite_ranked_ids(backend, text, autocomplete=True, limit=limit * 5)
             vendor_ids = sqlite_ranked_ids(
@@ -420,14 +505,17 @@ class DatabaseEngine(SearchEngine):
                 }
                 for p in products
             ],
-            **vendor_and_category_suggestions(vendors, text, limit),
+            **vendor_and_category_suggestions(vendors, texts, limit),
         }
 
 
-def vendor_and_category_suggestions(vendors, text, limit):
+def vendor_and_category_suggestions(vendors, texts, limit):
     """The IKM and category part of an autocomplete answer, in the reader's language (both
-    engines answer it from the database)."""
-    categories = Category.objects.filter(Q(name__icontains=text) | Q(name_en__icontains=text))
+    engines answer it from the database); `texts` are the buyer's words and their synonyms."""
+    matching = Q()
+    for text in [texts] if isinstance(texts, str) else texts:
+        matching |= Q(name__icontains=text) | Q(name_en__icontains=text)
+    categories = Category.objects.filter(matching)
     return {
         "vendors": [
             {"title": translated_value(v, "title"), "url": v.url, "region": v.region.name}

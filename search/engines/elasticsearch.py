@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from elastic_transport import ApiError, TransportError
+from modelsearch.query import Or, PlainText
 from wagtail.search.backends import get_search_backend
 
 from catalog.models import VendorPage
@@ -25,6 +26,7 @@ from catalog.translation import ENGLISH, current_language
 from ..es_client import make_client
 from ..results import EngineResult
 from ..taxonomy import taxonomy
+from ..vocabulary import is_known as known_word
 from .base import PRICE_BANDS, EngineUnavailable, SearchEngine
 from .database import vendor_and_category_suggestions
 
@@ -32,23 +34,36 @@ logger = logging.getLogger(__name__)
 
 MAX_VENDOR_FACET = 30
 MAX_FACET_VALUES = 1000
-FUZZY_MIN_LENGTH = 4
+# Typo tolerance: one edit from 4 letters, two from 8 (as the database engines' correction),
+# never on the first letter (topeng is not goreng), never on a word the catalog knows.
+FUZZINESS = "AUTO:4,8"
+FUZZY_PREFIX_LENGTH = 1
+# An exact match of a word weighs this much more than a fuzzy one.
+EXACT_BOOST = 10
+# Weight tiers (catalog/models/search_text.py): title, then tags, category, materials and
+# SKU, then the IKM, its places and the summary, then the description.
 TEXT_FIELDS = (
-    "title^3",
-    "summary",
-    "description",
-    "category_names",
+    "title^4",
+    "title_en^4",
+    "tags^2",
+    "category_names^2",
+    "category_names_en^2",
+    "material_names^2",
+    "sku.text^2",
     "vendor_title",
-    "tags",
-    "sku.text",
-    # The English twins (English analysis in production): English words find English text.
-    "title_en^3",
+    "place_names",
+    "summary",
     "summary_en",
-    "description_en",
-    "category_names_en",
+    "description^0.5",
+    "description_en^0.5",
 )
 HIGHLIGHT_SIZE = 180
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
+# Fewer full matches than this and the products matching most of the words follow them
+# (the database engine's rule); each matched word group then scores PARTIAL_GROUP_SCORE, far
+# above any relevance, so more matched groups always rank first.
+HANDFUL = 5
+PARTIAL_GROUP_SCORE = 1000
 
 # The facet name -> the document field its terms aggregation counts.
 TERMS_FACETS = {
@@ -61,33 +76,66 @@ TERMS_FACETS = {
 }
 
 
-def text_clause(expansions):
-    """Synonym groups as a query: every group must match, any alternative within it may.
+def word_clause(word, fuzzy):
+    """One word over the text fields; with `fuzzy`, typo-tolerant but always below an exact
+    match of it."""
+    exact = {"multi_match": {"query": word, "fields": list(TEXT_FIELDS)}}
+    if not fuzzy:
+        return exact
+    exact["multi_match"]["boost"] = EXACT_BOOST
+    fuzzy_match = {
+        "multi_match": {
+            "query": word,
+            "fields": list(TEXT_FIELDS),
+            "fuzziness": FUZZINESS,
+            "prefix_length": FUZZY_PREFIX_LENGTH,
+        }
+    }
+    return {"bool": {"should": [exact, fuzzy_match], "minimum_should_match": 1}}
 
-    A multi-word alternative is a phrase; a single word is a multi_match over the text
-    fields, typo-tolerant (fuzziness AUTO) from FUZZY_MIN_LENGTH letters on. Terms of a
-    curator's synonym set (a group of several alternatives) match exactly, like on the
-    database engine: fuzzy 'terasi' would find 'teras', a word a curator never wrote.
-    """
-    groups = []
-    for group in expansions:
-        alternatives = []
-        fuzzy = len(group) == 1
-        for term in group:
-            if " " in term:
-                alternatives.append(
-                    {"multi_match": {"query": term, "type": "phrase", "fields": list(TEXT_FIELDS)}}
-                )
-            else:
-                clause = {"query": term, "fields": list(TEXT_FIELDS)}
-                if fuzzy and len(term) >= FUZZY_MIN_LENGTH and not term.isdigit():
-                    clause["fuzziness"] = "AUTO"
-                alternatives.append({"multi_match": clause})
-        if alternatives:
-            groups.append({"bool": {"should": alternatives, "minimum_should_match": 1}})
+
+def group_clause(group, known=None):
+    """Any alternative of a synonym group. A multi-word alternative needs all its words, not
+    the phrase ("batik tulis" still finds "Batik Cap Kombinasi Tulis"). A buyer's own word
+    (a group of one) is typo-tolerant from 4 letters unless the catalog knows it (`known`);
+    the terms of a curator's synonym set match exactly: fuzzy 'terasi' would find 'teras'."""
+    fuzzy_group = len(group) == 1
+    alternatives = []
+    for term in group:
+        words = term.split()
+        clauses = [
+            word_clause(
+                word,
+                fuzzy_group
+                and len(word) >= 4
+                and word.isalpha()
+                and not (known is not None and known(word)),
+            )
+            for word in words
+        ]
+        alternatives.append(clauses[0] if len(clauses) == 1 else {"bool": {"must": clauses}})
+    return {"bool": {"should": alternatives, "minimum_should_match": 1}}
+
+
+def text_clause(expansions, known=None):
+    """Synonym groups as a query: every group must match, any alternative within it may."""
+    groups = [group_clause(group, known) for group in expansions]
     if not groups:
         return {"match_all": {}}
     return {"bool": {"must": groups}}
+
+
+def partial_clause(expansions, known=None):
+    """Most of the groups (at least half) must match; each matched group adds
+    PARTIAL_GROUP_SCORE, relevance breaks the ties."""
+    groups = [group_clause(group, known) for group in expansions]
+    counted = [{"constant_score": {"filter": g, "boost": PARTIAL_GROUP_SCORE}} for g in groups]
+    return {
+        "bool": {
+            "must": [{"bool": {"should": counted, "minimum_should_match": (len(groups) + 1) // 2}}],
+            "should": groups,
+        }
+    }
 
 
 def certificate_clause(slug, today):
@@ -168,8 +216,11 @@ class ElasticsearchEngine(SearchEngine):
 
     # -- the request -----------------------------------------------------------------------
 
-    def build_request(self, query, expansions, certificate_slugs, category_exists=True):
-        """The search request body for `query` (public for tests and debugging)."""
+    def build_request(
+        self, query, expansions, certificate_slugs, category_exists=True, partial=False
+    ):
+        """The search request body for `query` (public for tests and debugging); with
+        `partial`, products matching most of the word groups are found too (partial_clause)."""
         today = timezone.localdate()
         clauses = filter_clauses(query, today, category_exists=category_exists)
         sort = query.effective_sort
@@ -219,7 +270,7 @@ class ElasticsearchEngine(SearchEngine):
             "aggs": {"values": {"filter": {"term": {"export_ready": True}}}},
         }
         body = {
-            "query": text_clause(expansions),
+            "query": (partial_clause if partial else text_clause)(expansions, known_word),
             "post_filter": combined(clauses),
             "aggs": aggs,
             "sort": sort_clause(sort),
@@ -257,9 +308,18 @@ class ElasticsearchEngine(SearchEngine):
         category_exists = query.category in taxonomy()["category_slugs"] if query.category else True
         body = self.build_request(query, expansions, certificate_slugs, category_exists)
         response = self._call("search", index=self.index_name, body=body)
+        total = self.read_total(response)
+        full_total = None
+        if total < HANDFUL and len(expansions) > 1 and query.effective_sort == "relevance":
+            # Few products have every word: ask again for those having most of them, which
+            # rank after the full matches (every group they match scores the same).
+            full_total = total
+            body = self.build_request(
+                query, expansions, certificate_slugs, category_exists, partial=True
+            )
+            response = self._call("search", index=self.index_name, body=body)
+            total = self.read_total(response)
         hits = response["hits"]["hits"]
-        total = response["hits"]["total"]
-        total = total["value"] if isinstance(total, dict) else int(total)
         ids = [int(hit["_id"]) for hit in hits]
         facets = self.read_facets(response.get("aggregations", {}), query, certificate_slugs)
         highlights = self.read_highlights(hits) if expansions else {}
@@ -267,11 +327,17 @@ class ElasticsearchEngine(SearchEngine):
         return EngineResult(
             ids=ids,
             total=total,
+            full_total=full_total,
             facets=facets,
             highlights=highlights,
             suggestion=suggestion,
             engine=self.name,
         )
+
+    @staticmethod
+    def read_total(response):
+        total = response["hits"]["total"]
+        return total["value"] if isinstance(total, dict) else int(total)
 
     @staticmethod
     def read_facets(aggregations, query, certificate_slugs):
@@ -334,27 +400,26 @@ class ElasticsearchEngine(SearchEngine):
                 words.append(entry["text"])
         return " ".join(words) if changed else ""
 
-    def autocomplete(self, text, limit=6):
-        """Products come from the index (word prefixes of the title); IKM and categories
-        come from the database through the ORM and Wagtail's search backend, as in the
-        database engine (the index holds products only)."""
-        body = {
-            "query": {
-                "bool": {
-                    "should": [
-                        {
-                            "multi_match": {
-                                "query": text,
-                                "type": "bool_prefix",
-                                "operator": "and",
-                                "fields": ["title.sayt", "title.sayt._2gram", "title.sayt._3gram"],
-                            }
-                        },
-                        {"match": {"title.prefix": {"query": text, "operator": "and"}}},
-                    ],
-                    "minimum_should_match": 1,
+    def autocomplete(self, text, limit=6, alternatives=()):
+        """Products come from the index (word prefixes of the title, for the buyer's words
+        or a synonym of them); IKM and categories come from the database through the ORM and
+        Wagtail's search backend, as in the database engine (the index holds products only)."""
+        texts = [text, *alternatives]
+        should = []
+        for words in texts:
+            should.append(
+                {
+                    "multi_match": {
+                        "query": words,
+                        "type": "bool_prefix",
+                        "operator": "and",
+                        "fields": ["title.sayt", "title.sayt._2gram", "title.sayt._3gram"],
+                    }
                 }
-            },
+            )
+            should.append({"match": {"title.prefix": {"query": words, "operator": "and"}}})
+        body = {
+            "query": {"bool": {"should": should, "minimum_should_match": 1}},
             "size": limit,
             "_source": ["title", "title_en", "url", "vendor_title"],
         }
@@ -368,12 +433,10 @@ class ElasticsearchEngine(SearchEngine):
             for hit in response["hits"]["hits"]
         ]
         backend = get_search_backend("default")
-        vendors = list(
-            backend.autocomplete(text, VendorPage.objects.live().public().select_related("region"))[
-                :limit
-            ]
-        )
-        return {"products": products, **vendor_and_category_suggestions(vendors, text, limit)}
+        words = Or([PlainText(t) for t in texts]) if alternatives else text
+        vendor_pages = VendorPage.objects.live().public().select_related("region")
+        vendors = list(backend.autocomplete(words, vendor_pages)[:limit])
+        return {"products": products, **vendor_and_category_suggestions(vendors, texts, limit)}
 
 
 def english_or(source, field):

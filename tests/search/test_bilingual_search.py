@@ -67,24 +67,26 @@ def test_synonym_terms_are_exact_and_a_buyers_own_words_fuzzy():
     groups = query["bool"]["must"]
     synonym_group = groups[0]["bool"]["should"]
     assert {"multi_match": {"query": "terasi", "fields": list(TEXT_FIELDS)}} in synonym_group
-    assert all("fuzziness" not in clause["multi_match"] for clause in synonym_group)
-    own_word = groups[1]["bool"]["should"][0]["multi_match"]
-    assert own_word["query"] == "kursi" and own_word["fuzziness"] == "AUTO"
+    assert "fuzziness" not in repr(synonym_group)
+    exact, fuzzy = groups[1]["bool"]["should"][0]["bool"]["should"]
+    assert exact["multi_match"]["query"] == fuzzy["multi_match"]["query"] == "kursi"
+    assert fuzzy["multi_match"]["fuzziness"] == "AUTO:4,8"
+    assert exact["multi_match"]["boost"] > 1
 
 
 @pytest.mark.django_db
 def test_default_synonym_sets_are_added_once_and_keep_curators_sets():
     from search.models import SynonymSet
 
+    SynonymSet.objects.all().delete()  # the migration's sets: this test adds them itself
     SynonymSet.objects.create(terms="rotan, rattan", note="dari kurator")
     created = ensure_default_synonyms()
     assert created == len(DEFAULT_SYNONYM_SETS) - 1
     assert ensure_default_synonyms() == 0
     assert SynonymSet.objects.get(terms="rotan, rattan").note == "dari kurator"
     sets = SynonymSet.all_sets()
-    assert expand("hand-drawn batik", sets) == [
-        ["batik tulis", "hand drawn batik"],
-    ]
+    (group,) = expand("hand-drawn batik", sets)
+    assert {"batik tulis", "hand drawn batik"} <= set(group)
     assert expand("rattan chair", sets) == [["rattan", "rotan"], ["chair", "chairs", "kursi"]]
 
 

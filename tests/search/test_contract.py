@@ -219,7 +219,8 @@ def run(query_string, page_size=24):
 
 
 def titles(result):
-    return {p.title for p in result.products}
+    """The products matching every word (those matching only most of them follow apart)."""
+    return {p.title for p in result.full_products}
 
 
 def keys(catalog, *names):
