@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from catalog.ownership import owners_of
-from outbox import delivery, tasks
+from outbox import tasks
 
 from .models import Notification
 
@@ -82,14 +82,3 @@ def send_after_commit(notifications):
 def retry_now(notifications):
     """A person's "try again now": enqueue these saved rows past their retry time and limit."""
     tasks.enqueue(Notification, [n.pk for n in notifications], force=True)
-
-
-def pending():
-    return Notification.objects.filter(
-        sent_at__isnull=True, attempts__lt=settings.NOTIFICATION_MAX_ATTEMPTS
-    ).select_related("inquiry")
-
-
-def deliver_pending():
-    """Send every inquiry email not sent yet, now; returns (sent, failed)."""
-    return delivery.deliver_due([Notification], force_retry=True)
