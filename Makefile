@@ -78,7 +78,8 @@ bench: install ## Public pages under load (gunicorn, concurrency 8), cache off/o
 
 SOAK_TIME ?= 5m
 SOAK_USERS ?= 50
+SOAK_FAULTS ?= 0
 
-soak: install ## Locust: 50 buyers and owners for SOAK_TIME (5m) on gunicorn; checks no 5xx, no lost inquiry
+soak: install ## Locust: 50 buyers and owners for SOAK_TIME (5m); no 5xx, no lost inquiry or email (SOAK_FAULTS=1: cut SMTP, Redis, ES)
 	$(BIN)/pip install --quiet -e ".[load]"
-	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} SOAK_TIME=$(SOAK_TIME) SOAK_USERS=$(SOAK_USERS) $(PY) scripts/soak.py
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} SOAK_TIME=$(SOAK_TIME) SOAK_USERS=$(SOAK_USERS) SOAK_FAULTS=$(SOAK_FAULTS) $(PY) scripts/soak.py
