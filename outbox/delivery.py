@@ -10,16 +10,19 @@ A failed send records the error and the time of the next try, doubling each time
 """
 
 import logging
+import time
 from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
+from django.db import OperationalError
 from django.db.models import F, Q
 from django.utils import timezone
 
 from .models import OutboxEmail
 
 logger = logging.getLogger(__name__)
+RECORD_TRIES = 5
 
 
 def outbox_models():
@@ -90,9 +93,18 @@ def send(email):
         return False
     email.sent_at = timezone.now()
     email.last_error = ""
-    model.objects.filter(pk=email.pk).update(
-        sent_at=email.sent_at, last_error="", next_attempt_at=None, claimed_until=None
-    )
+    # The server has the message: recording that must not fail on a passing lock, or the row
+    # would be sent again once its claim runs out.
+    for attempt in range(RECORD_TRIES):
+        try:
+            model.objects.filter(pk=email.pk).update(
+                sent_at=email.sent_at, last_error="", next_attempt_at=None, claimed_until=None
+            )
+            break
+        except OperationalError:
+            if attempt == RECORD_TRIES - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
     return True
 
 

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core.management import call_command
-from django.db import connections
+from django.db import connection, connections
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from outbox_helpers import run_worker
@@ -105,6 +105,38 @@ def race(*targets):
         thread.join()
 
 
+# Two connections writing at once: the in-memory SQLite test database answers "table is locked"
+# at once to the second (a file database waits), so the races run on PostgreSQL, as in CI.
+needs_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="concurrent writers need PostgreSQL; the in-memory SQLite test database refuses them",
+)
+
+
+def test_a_row_claimed_by_one_worker_is_not_sent_by_another(client, product, smtp, db_queue):
+    """The claim, step by step (on every database): a second worker, a duplicate task and a
+    re-drive all pass over a row another worker holds; the holder sends it once."""
+    proxy, recorder = smtp
+    with proxy.fault("refuse"):
+        assert post_inquiry(client, product).status_code == 302
+    buyer = Notification.objects.get(kind="buyer")
+    held = delivery.claim(Notification, buyer.pk)  # worker A holds it, still sending
+    assert held is not None and delivery.claim(Notification, buyer.pk) is None
+    call_command("send_pending_notifications", "--enqueue", stdout=io.StringIO())
+    run_worker("worker-b")  # the queued tasks and the duplicates
+    assert delivery.deliver_due(force_retry=True) == (0, 0)  # a re-drive passes over it too
+    # Only the owners' email, which nobody held, went out.
+    assert [to for to, _subject in recorder.messages] == [
+        ("pemilik@example.test", "rotan@example.test")
+    ]
+    assert delivery.send(held) is True
+    assert [to for to, _subject in recorder.messages][1:] == [("budi@example.test",)]
+    call_command("send_pending_notifications", stdout=io.StringIO())
+    run_worker("worker-c")
+    assert recorder.count() == 2
+
+
+@needs_postgresql
 def test_two_workers_never_send_the_same_email(client, product, smtp, db_queue):
     proxy, recorder = smtp
     with proxy.fault("refuse"):
@@ -118,8 +150,17 @@ def test_two_workers_never_send_the_same_email(client, product, smtp, db_queue):
     assert recorder.count() == 8
     assert len(set(recorder.messages)) == 8
     assert not Notification.objects.filter(sent_at__isnull=True).exists()
+    # Both workers ran tasks; of each row's two tasks one sent it (True), the other found it
+    # sent or claimed (None).
+    done = queued_tasks().filter(status="SUCCESSFUL")
+    assert {w for ids in done.values_list("worker_ids", flat=True) for w in ids} == {
+        "worker-a",
+        "worker-b",
+    }
+    assert sorted(done.values_list("return_value", flat=True), key=str) == [None] * 8 + [True] * 8
 
 
+@needs_postgresql
 def test_two_re_drives_at_once_never_send_the_same_email(client, product, smtp, db_queue):
     """The issue's case: two `send_pending_notifications` at once sent 17 emails for 12 rows."""
     proxy, recorder = smtp
