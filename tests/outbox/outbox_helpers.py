@@ -43,3 +43,19 @@ def run_worker(worker_id="worker-1", max_tasks=None):
         worker_id=worker_id,
         excluded_queue_names=[],
     ).run()
+
+
+def admin_login(client, user):
+    """Sign a staff user into the admin past both factors: a confirmed authenticator device
+    recorded in the session, as django-otp's login does after a right code."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, name="uji", defaults={"confirmed": True}
+    )
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

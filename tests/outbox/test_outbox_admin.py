@@ -3,6 +3,7 @@ state, attempts and last error; an owner sees nothing of it."""
 
 import pytest
 from django.contrib.auth.models import Group
+from outbox_helpers import admin_login
 
 from catalog.factories import UserFactory
 from catalog.ownership import OPERATOR_GROUP, ensure_roles
@@ -29,7 +30,7 @@ def test_operators_see_a_given_up_email_and_why(client, site_tree, given_up):
     ensure_roles()
     operator = UserFactory(username="operator-outbox")
     operator.groups.add(Group.objects.get(name=OPERATOR_GROUP))
-    client.force_login(operator)
+    admin_login(client, operator)
     page = client.get(LIST).content.decode()
     assert "Disetujui kurator: Kain Batik" in page
     assert "SMTPServerDisconnected" in page

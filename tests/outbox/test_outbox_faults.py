@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db import connection, connections
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
-from outbox_helpers import run_worker
+from outbox_helpers import admin_login, run_worker
 
 from catalog.factories import ProductPageFactory, RegionFactory, UserFactory, VendorPageFactory
 from catalog.onboarding import Owner, onboard_ikm
@@ -200,7 +200,7 @@ def test_a_failing_send_retries_with_backoff_and_shows_its_error_in_the_admin(
             )
 
     operator = UserFactory(username="operator-email", is_superuser=True, is_staff=True)
-    client.force_login(operator)
+    admin_login(client, operator)
     page = client.get("/admin/pertanyaan/email-gagal/")
     assert page.status_code == 200
     assert "ConnectionRefusedError" in page.content.decode()
@@ -220,7 +220,7 @@ def test_given_up_emails_are_failed_and_a_person_can_re_drive_them(client, produ
     assert delivery.deliver_due() == (0, 0)
     # ...until a person retries them from the admin.
     operator = UserFactory(username="operator-retry", is_superuser=True, is_staff=True)
-    client.force_login(operator)
+    admin_login(client, operator)
     assert client.post("/admin/pertanyaan/email-gagal/kirim-ulang/").status_code == 302
     assert recorder.count() == 2
     assert {n.state for n in Notification.objects.all()} == {"sent"}
