@@ -6,6 +6,8 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The public address in emails, the demo's Site record and the printed login URL.
+SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: help run test lint format install browser messages check clean bench-search bench soak audit eval-search
 
@@ -31,12 +33,13 @@ node_modules/.installed: package.json package-lock.json
 browser: node_modules/.installed ## Install Chromium, Java (apt) and the Nu HTML checker (npm)
 	@scripts/install-system-packages.sh
 
-run: install messages ## Set up, migrate, load the demo catalog when empty, and serve http://127.0.0.1:8000
+run: export SITE_URL := $(SITE_URL)
+run: install messages ## Set up, migrate, load the demo when empty, serve http://HOST:PORT with a task worker
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py setup_roles
 	$(PY) manage.py load_demo_catalog --if-empty
 	$(PY) manage.py load_demo_showroom --if-empty
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	HOST=$(HOST) PORT=$(PORT) $(PY) scripts/run_site.py
 
 test: install messages browser ## Set up and run the whole test suite (unit, integration, browser)
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -91,7 +94,8 @@ bench: install ## Public pages under load (gunicorn, concurrency 8), cache off/o
 
 SOAK_TIME ?= 5m
 SOAK_USERS ?= 50
+SOAK_FAULTS ?= 0
 
-soak: install ## Locust: 50 buyers and owners for SOAK_TIME (5m) on gunicorn; checks no 5xx, no lost inquiry
+soak: install ## Locust: 50 buyers and owners for SOAK_TIME (5m); no 5xx, no lost inquiry or email (SOAK_FAULTS=1: cut SMTP, Redis, ES)
 	$(BIN)/pip install --quiet -e ".[load]"
-	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} SOAK_TIME=$(SOAK_TIME) SOAK_USERS=$(SOAK_USERS) $(PY) scripts/soak.py
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} SOAK_TIME=$(SOAK_TIME) SOAK_USERS=$(SOAK_USERS) SOAK_FAULTS=$(SOAK_FAULTS) $(PY) scripts/soak.py

@@ -18,7 +18,9 @@ import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from urllib.parse import urlparse
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -28,7 +30,7 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag
-from wagtail.models import Collection, Page, ReferenceIndex
+from wagtail.models import Collection, Page, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.signals import page_published
 
@@ -55,7 +57,26 @@ from catalog.ownership import ensure_roles, ensure_vendor_collection
 from catalog.signals import demo_catalog_built
 
 DEMO_PASSWORD = "demo-etalase-2026"  # noqa: S105 -- documented password of the demo users
-ADMIN_URL = "http://127.0.0.1:8000/admin/"
+
+
+def admin_url():
+    """Where the demo logins sign in: SITE_URL (`make run` sets it from HOST and PORT)."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"
+
+
+def sync_default_site():
+    """Point the default Site at SITE_URL's host and port, so canonical links and the sitemap
+    name the address the site is served on (the migration used the SITE_URL of its day)."""
+    url = urlparse(settings.WAGTAILADMIN_BASE_URL)
+    hostname = url.hostname or "localhost"
+    port = url.port or (443 if url.scheme == "https" else 80)
+    return (
+        Site.objects.filter(is_default_site=True)
+        .exclude(hostname=hostname, port=port)
+        .update(hostname=hostname, port=port)
+    )
+
+
 SYNTHETIC_COLLECTION = "Demo sintetis"
 SYNTHETIC_SKU_PREFIX = "SX-"
 

@@ -10,7 +10,6 @@ comment the curator typed ("Approve with comment" or "Request changes").
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -19,6 +18,8 @@ from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected
 
 from catalog.ownership import owners_of
+from outbox.models import Email
+from outbox.tasks import send_after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +64,8 @@ def recipients(workflow_state, acting_user):
 
 
 def notify_outcome(workflow_state, outcome, acting_user=None):
-    """Email the owners and the submitter: `outcome` is "approved" or "rejected"."""
+    """Email the owners and the submitter (outbox rows, sent by a background task after the
+    commit): `outcome` is "approved" or "rejected"."""
     page = workflow_state.content_object
     title = getattr(page, "get_admin_display_title", lambda: str(page))()
     edit_url = ""
@@ -72,7 +74,7 @@ def notify_outcome(workflow_state, outcome, acting_user=None):
             "wagtailadmin_pages:edit", args=[page.pk]
         )
     comment = decision_comment(workflow_state)
-    sent = 0
+    emails = []
     for user in recipients(workflow_state, acting_user):
         language = getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE
         with translation.override(language):
@@ -91,12 +93,13 @@ def notify_outcome(workflow_state, outcome, acting_user=None):
                 else _("Perlu perbaikan: %(title)s")
             ) % {"title": title}
             body = render_to_string("catalog/email/moderation_outcome.txt", context)
-        try:
-            EmailMultiAlternatives(subject, body, to=[user.email]).send()
-            sent += 1
-        except (OSError, ConnectionError):
-            logger.exception("Kurasi email to %s failed", user.pk)
-    return sent
+        emails.append(
+            Email.objects.create(
+                topic=Email.Topic.MODERATION, recipients=user.email, subject=subject, body=body
+            )
+        )
+    send_after_commit(emails)
+    return len(emails)
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):

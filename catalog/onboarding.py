@@ -16,7 +16,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -28,6 +27,8 @@ from django.utils.translation import gettext as _
 
 from catalog.models import Region, VendorPage
 from catalog.ownership import ensure_roles, grant_vendor_ownership, vendor_directory
+from outbox.models import Email
+from outbox.tasks import send_after_commit
 
 # VendorPage fields onboarding may set besides the title and region.
 PROFILE_FIELDS = ("owner_names", "whatsapp", "phone", "email", "address", "sentra")
@@ -136,8 +137,8 @@ def set_password_url(user):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def send_invitation(user, vendor):
-    """Email a new owner the set-password link, in the owner's language."""
+def queue_invitation(user, vendor):
+    """The new owner's set-password email, in the owner's language, as an outbox row."""
     with translation.override(getattr(user, "preferred_language", None) or "id"):
         context = {
             "user": user,
@@ -148,8 +149,9 @@ def send_invitation(user, vendor):
         }
         subject = _("Undangan mengelola %(ikm)s di Etalase IKM") % {"ikm": vendor.title}
         body = render_to_string("catalog/email/owner_invitation.txt", context)
-    message = EmailMultiAlternatives(subject, body, to=[user.email])
-    message.send()
+    return Email.objects.create(
+        topic=Email.Topic.INVITATION, recipients=user.email, subject=subject, body=body
+    )
 
 
 def _vendor_fields(title, region, profile):
@@ -235,5 +237,5 @@ def onboard_ikm(title, region, owners=(), *, slug="", publish=False, invite=True
     if invite:
         invitees = [user for user in new_users if user.email]
         result.invited = invitees
-        transaction.on_commit(lambda: [send_invitation(user, vendor) for user in invitees])
+        send_after_commit([queue_invitation(user, vendor) for user in invitees])
     return result

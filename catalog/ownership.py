@@ -57,6 +57,7 @@ OPERATOR_CATALOG_PERMISSIONS = ("onboard_vendor", "import_any_catalog")
 OPERATOR_OTHER_PERMISSIONS = (
     ("inquiries", "view_all_inquiries"),
     ("orders", "view_all_orders"),
+    ("outbox", "view_email"),
     ("catalog", "add_user"),
     ("catalog", "change_user"),
     ("catalog", "view_user"),

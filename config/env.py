@@ -93,3 +93,19 @@ def email_config(url):
         "EMAIL_USE_TLS": use_tls,
         "EMAIL_USE_SSL": use_ssl,
     }
+
+
+TASK_BACKENDS = {
+    "db": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+
+
+def task_backend(name, queues):
+    """One django-tasks backend from TASKS_BACKEND: db (the default), rq or immediate."""
+    if name not in TASK_BACKENDS:
+        raise ImproperlyConfigured(
+            f"Unsupported TASKS_BACKEND {name!r}: choose one of {', '.join(TASK_BACKENDS)}"
+        )
+    return {"BACKEND": TASK_BACKENDS[name], "QUEUES": list(queues)}

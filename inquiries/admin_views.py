@@ -41,7 +41,7 @@ from catalog.ownership import owners_of, vendors_owned_by
 
 from .forms import sniff_file_type
 from .models import Inquiry, Notification
-from .notifications import deliver, queue_reply, send_after_commit
+from .notifications import queue_reply, retry_now, send_after_commit
 from .reports import GROUPINGS, inquiry_report, months_between, report_table
 
 URL_NAMESPACE = "inquiries_admin"
@@ -589,13 +589,19 @@ class RetryNotificationsView(OperatorAccessMixin, View):
         chosen = [v for v in request.POST.getlist("notification") if v.isascii() and v.isdigit()]
         if chosen:
             queryset = queryset.filter(pk__in=chosen)
-        sent = failed = 0
-        for notification in queryset[:RETRY_BATCH]:
-            if deliver(notification):
-                sent += 1
-            else:
-                failed += 1
-        if failed:
+        batch = list(queryset[:RETRY_BATCH])
+        before = {n.pk: n.attempts for n in batch}
+        retry_now(batch)  # enqueued now; sent by the worker (at once with the immediate backend)
+        after = Notification.objects.filter(pk__in=before).values_list("pk", "sent_at", "attempts")
+        sent = sum(1 for _pk, sent_at, _attempts in after if sent_at)
+        failed = sum(1 for pk, sent_at, attempts in after if not sent_at and attempts > before[pk])
+        queued = len(before) - sent - failed
+        if queued:
+            messages.success(
+                request,
+                _("%(count)s email dijadwalkan untuk dikirim ulang.") % {"count": queued},
+            )
+        elif failed:
             messages.warning(
                 request,
                 _("%(sent)s email terkirim, %(failed)s masih gagal.")

@@ -1,8 +1,7 @@
 """Buyer inquiries and the notifications they cause.
 
-An inquiry is committed before any email is tried; every email is a `Notification` row that
-records its attempts, so a failing mail server loses nothing and `send_pending_notifications`
-can try again.
+An inquiry is committed with its emails as `Notification` rows of the outbox (outbox/), which a
+background task sends after the commit; a failing mail server loses nothing.
 """
 
 import uuid
@@ -16,6 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from catalog.references import save_with_reference
+from outbox.models import OutboxEmail
 
 
 class PrivateStorage(FileSystemStorage):
@@ -127,7 +127,7 @@ class Inquiry(models.Model):
         return self.email or self.phone
 
 
-class Notification(models.Model):
+class Notification(OutboxEmail):
     """One email to send about an inquiry; kept until sent, with every failed attempt."""
 
     class Kind(models.TextChoices):
@@ -137,10 +137,6 @@ class Notification(models.Model):
 
     inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
-    recipients = models.TextField(_("penerima"))
-    subject = models.CharField(_("subjek"), max_length=255)
-    body = models.TextField(_("isi"))
-    reply_to = models.CharField(_("balas ke"), max_length=255, blank=True)
     language = models.CharField(max_length=5, default="id")
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -149,10 +145,6 @@ class Notification(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(_("terkirim"), null=True, blank=True, db_index=True)
-    attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
-    last_error = models.TextField(_("galat terakhir"), blank=True)
 
     class Meta:
         verbose_name = _("email pertanyaan")
@@ -161,10 +153,6 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.inquiry} · {self.get_kind_display()}"
-
-    @property
-    def recipient_list(self):
-        return [r for r in self.recipients.split(",") if r]
 
 
 class WhatsAppClick(models.Model):

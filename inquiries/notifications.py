@@ -1,14 +1,13 @@
-"""Emails about inquiries: written to the database first, then sent; retried when they fail."""
+"""Emails about inquiries: outbox rows written with the inquiry, sent by a background task."""
 
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 
 from catalog.ownership import owners_of
+from outbox import tasks
 
 from .models import Notification
 
@@ -76,57 +75,10 @@ def queue_reply(inquiry, user, subject, body):
 
 
 def send_after_commit(notifications):
-    ids = [n.pk for n in notifications]
-    transaction.on_commit(lambda: deliver_ids(ids))
+    """Hand the rows to the background queue once the inquiry's transaction commits."""
+    tasks.send_after_commit(notifications)
 
 
-def deliver_ids(ids):
-    for notification in Notification.objects.filter(pk__in=ids, sent_at__isnull=True):
-        deliver(notification)
-
-
-def deliver(notification):
-    """Try to send one email; record the outcome. Never raises: the inquiry is already safe."""
-    message = EmailMessage(
-        subject=notification.subject,
-        body=notification.body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=notification.recipient_list,
-        reply_to=[notification.reply_to] if notification.reply_to else None,
-    )
-    Notification.objects.filter(pk=notification.pk).update(attempts=notification.attempts + 1)
-    notification.attempts += 1
-    try:
-        message.send(fail_silently=False)
-    except Exception as error:  # any mail failure: SMTP, DNS, timeouts, a broken backend
-        notification.last_error = f"{type(error).__name__}: {error}"[:2000]
-        Notification.objects.filter(pk=notification.pk).update(last_error=notification.last_error)
-        logger.warning(
-            "Email %s for %s failed: %s",
-            notification.pk,
-            notification.inquiry_id,
-            notification.last_error,
-        )
-        return False
-    notification.sent_at = timezone.now()
-    Notification.objects.filter(pk=notification.pk).update(
-        sent_at=notification.sent_at, last_error=""
-    )
-    return True
-
-
-def pending():
-    return Notification.objects.filter(
-        sent_at__isnull=True, attempts__lt=settings.NOTIFICATION_MAX_ATTEMPTS
-    ).select_related("inquiry")
-
-
-def deliver_pending():
-    """Send every email not sent yet; returns (sent, failed)."""
-    sent = failed = 0
-    for notification in pending():
-        if deliver(notification):
-            sent += 1
-        else:
-            failed += 1
-    return sent, failed
+def retry_now(notifications):
+    """A person's "try again now": enqueue these saved rows past their retry time and limit."""
+    tasks.enqueue(Notification, [n.pk for n in notifications], force=True)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.money import format_rupiah
 from catalog.references import save_with_reference
+from outbox.models import OutboxEmail
 
 from .provinces import PROVINCE_CHOICES
 
@@ -178,9 +179,9 @@ class PaymentEvent(models.Model):
         return f"{self.type} {self.event_id}"
 
 
-class OrderEmail(models.Model):
-    """One email about an order; written in the order's transaction, sent after the commit and
-    retried by `send_order_emails` when the mail server fails, so no order goes unannounced."""
+class OrderEmail(OutboxEmail):
+    """One email about an order; written in the order's transaction, sent by a background task
+    after the commit and retried when the mail server fails, so no order goes unannounced."""
 
     class Kind(models.TextChoices):
         BUYER_PAID = "buyer_paid", _("Tanda terima ke pembeli")
@@ -191,13 +192,6 @@ class OrderEmail(models.Model):
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="emails")
     kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
-    recipients = models.TextField(_("penerima"))
-    subject = models.CharField(_("subjek"), max_length=255)
-    body = models.TextField(_("isi"))
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(_("terkirim"), null=True, blank=True, db_index=True)
-    attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
-    last_error = models.TextField(_("galat terakhir"), blank=True)
 
     class Meta:
         verbose_name = _("email pesanan")
@@ -206,7 +200,3 @@ class OrderEmail(models.Model):
 
     def __str__(self):
         return f"{self.order} · {self.get_kind_display()}"
-
-    @property
-    def recipient_list(self):
-        return [r for r in self.recipients.split(",") if r]

@@ -1,18 +1,18 @@
-"""Emails about orders: rows written in the order's transaction, sent after the commit.
+"""Emails about orders: rows written in the order's transaction, sent by a background task.
 
 A failing mail server never loses or undoes an order: the payment is recorded first, the email
-row keeps its failed attempts, and `send_order_emails` tries again.
+row (an outbox row, outbox/) keeps its failed attempts and is retried.
 """
 
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 
 from catalog.ownership import owners_of
+from outbox import delivery
+from outbox.tasks import send_after_commit
 
 from .models import OrderEmail
 
@@ -59,46 +59,10 @@ def queue(order, kind):
         subject=subject.strip(),
         body=body.strip() + "\n",
     )
-    transaction.on_commit(lambda: deliver_ids([email.pk]))
+    send_after_commit([email])
     return email
 
 
-def deliver_ids(ids):
-    for email in OrderEmail.objects.filter(pk__in=ids, sent_at__isnull=True):
-        deliver(email)
-
-
-def deliver(email):
-    """Try to send one email and record the outcome; never raises."""
-    message = EmailMessage(
-        subject=email.subject,
-        body=email.body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=email.recipient_list,
-    )
-    email.attempts += 1
-    OrderEmail.objects.filter(pk=email.pk).update(attempts=email.attempts)
-    try:
-        message.send(fail_silently=False)
-    except Exception as error:  # any mail failure: SMTP, DNS, timeouts, a broken backend
-        email.last_error = f"{type(error).__name__}: {error}"[:2000]
-        OrderEmail.objects.filter(pk=email.pk).update(last_error=email.last_error)
-        logger.warning("Order email %s (%s) failed: %s", email.pk, email.order_id, email.last_error)
-        return False
-    email.sent_at = timezone.now()
-    OrderEmail.objects.filter(pk=email.pk).update(sent_at=email.sent_at, last_error="")
-    return True
-
-
 def deliver_pending():
-    """Send every email not sent yet (up to the attempt limit); returns (sent, failed)."""
-    sent = failed = 0
-    pending = OrderEmail.objects.filter(
-        sent_at__isnull=True, attempts__lt=settings.NOTIFICATION_MAX_ATTEMPTS
-    )
-    for email in pending:
-        if deliver(email):
-            sent += 1
-        else:
-            failed += 1
-    return sent, failed
+    """Send every order email not sent yet (up to the attempt limit); returns (sent, failed)."""
+    return delivery.deliver_due([OrderEmail], force_retry=True)

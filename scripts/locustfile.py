@@ -28,6 +28,7 @@ WORDS = ["batik", "rotan", "kursi rotan", "sirup pala", "topeng", "kerajinan", "
 @events.request.add_listener
 def count_server_errors(response=None, exception=None, **kwargs):
     status = getattr(response, "status_code", 0) or 0
+    COUNTS["requests"] += 1
     if status >= 500:
         COUNTS["server_errors"] += 1
     elif exception is not None and status == 0:

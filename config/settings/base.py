@@ -9,7 +9,14 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from config.env import cache_config, email_config, env_bool, env_list, env_str
+from config.env import (
+    cache_config,
+    email_config,
+    env_bool,
+    env_list,
+    env_str,
+    task_backend,
+)
 from config.proxies import proxy_ssl_header
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -25,6 +32,9 @@ INSTALLED_APPS = [
     "inquiries",
     "orders",
     "pagecache",
+    "outbox",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -205,6 +215,9 @@ CARD_CACHE_SECONDS = int(env_str("CARD_CACHE_SECONDS", "600"))
 _email = email_config(env_str("EMAIL_URL"))
 EMAIL_BACKEND = _email.pop("EMAIL_BACKEND")
 globals().update(_email)
+# Bounds every SMTP connect, read and write, well under gunicorn's 30 s worker timeout; only the
+# background worker talks to SMTP, never a web request (outbox/).
+EMAIL_TIMEOUT = float(env_str("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Etalase IKM <noreply@etalase-ikm.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -269,6 +282,25 @@ INQUIRY_MIN_FILL_SECONDS = 3
 INQUIRY_MAX_LINKS = 2
 INQUIRY_RATE_LIMITS = {"ip": (5, 3600), "email": (3, 3600)}  # (count, seconds)
 NOTIFICATION_MAX_ATTEMPTS = 10
+
+# Background tasks (django-tasks). "default" keeps Wagtail's own tasks (reference index, image
+# focal points, file deletion) immediate: they are quick database work an editor expects to see
+# at once, so the admin never waits on a worker. Our slow outside calls (every email) go to the
+# "background" alias: a database queue served by `manage.py db_worker` (the embedded default,
+# started by `make run`), or RQ over Redis with TASKS_BACKEND=rq (`manage.py rqworker outbox`).
+TASKS_BACKEND = env_str("TASKS_BACKEND", "db")
+TASKS_REDIS_URL = env_str("TASKS_REDIS_URL") or env_str("REDIS_URL") or "redis://127.0.0.1:6379/0"
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": task_backend(TASKS_BACKEND, queues=["outbox"]),
+}
+RQ_QUEUES = {"outbox": {"URL": TASKS_REDIS_URL, "DEFAULT_TIMEOUT": 300}}
+RQ = {"JOB_CLASS": "django_tasks_rq.Job"}  # `rqworker` runs django-tasks' jobs
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
+# Retries of a failing email: BASE * 2^(attempt-1) seconds, capped, up to the max attempts.
+OUTBOX_RETRY_BASE_SECONDS = int(env_str("OUTBOX_RETRY_BASE_SECONDS", "30"))
+OUTBOX_RETRY_MAX_SECONDS = 6 * 3600
 # How many reverse proxies (load balancer, CDN) stand before the app. The one rule for every
 # forwarded header (config/proxies.py): 0 believes none of them (REMOTE_ADDR, the connection's
 # scheme, our own request id); N > 0 reads the client's address from X-Forwarded-For counted
@@ -334,6 +366,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's default config gives "django" a console handler of its own (when DEBUG) that
+        # also propagates to the root: every line printed twice. The root's handler is enough.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
         "django_tasks": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
         "elasticsearch": {"level": "WARNING"},

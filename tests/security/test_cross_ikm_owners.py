@@ -398,17 +398,20 @@ def submit_price(world, price):
     return product, product.current_workflow_state.current_task_state
 
 
-def test_curator_approval_publishes_and_emails_the_owners(world):
+def test_curator_approval_publishes_and_emails_the_owners(
+    world, django_capture_on_commit_callbacks
+):
     second_owner = UserFactory(username="a.dua", email="a2@example.com")
     onboard_ikm("Batik Ibu Siti", "Kabupaten Cirebon", ["a2@example.com"], invite=False)
     product, task_state = submit_price(world, 190000)
     curator = as_user(world.curator)
     assert "Produk A" in curator.get("/admin/").content.decode()  # "Awaiting your review"
     mail.outbox.clear()
-    response = curator.post(
-        f"/admin/pages/workflow/action/{product.pk}/approve/{task_state.pk}/",
-        {"comment": "Foto bagus, harga wajar."},
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after the commit
+        response = curator.post(
+            f"/admin/pages/workflow/action/{product.pk}/approve/{task_state.pk}/",
+            {"comment": "Foto bagus, harga wajar."},
+        )
     assert response.status_code in (200, 302)
     product.refresh_from_db()
     assert product.live and product.price == 190000 and not product.workflow_in_progress
@@ -417,13 +420,16 @@ def test_curator_approval_publishes_and_emails_the_owners(world):
     assert all("Foto bagus, harga wajar." in m.body for m in outcome)
 
 
-def test_curator_rejection_leaves_the_page_unpublished_and_says_why(world):
+def test_curator_rejection_leaves_the_page_unpublished_and_says_why(
+    world, django_capture_on_commit_callbacks
+):
     product, task_state = submit_price(world, 5)
     mail.outbox.clear()
-    response = as_user(world.curator).post(
-        f"/admin/pages/workflow/action/{product.pk}/reject/{task_state.pk}/",
-        {"comment": "Harga Rp 5 tidak masuk akal."},
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after the commit
+        response = as_user(world.curator).post(
+            f"/admin/pages/workflow/action/{product.pk}/reject/{task_state.pk}/",
+            {"comment": "Harga Rp 5 tidak masuk akal."},
+        )
     assert response.status_code in (200, 302)
     product.refresh_from_db()
     assert product.price == 150_000 and product.live

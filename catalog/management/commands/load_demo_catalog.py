@@ -13,7 +13,14 @@ from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalog.demo import ADMIN_URL, DEMO_PASSWORD, build_demo, build_synthetic, demo_logins
+from catalog.demo import (
+    DEMO_PASSWORD,
+    admin_url,
+    build_demo,
+    build_synthetic,
+    demo_logins,
+    sync_default_site,
+)
 from catalog.models import VendorPage
 
 
@@ -53,6 +60,8 @@ class Command(BaseCommand):
             raise CommandError("--products must be at least 1.")
         if vendors is not None and vendors < 1:
             raise CommandError("--vendors must be at least 1.")
+        if sync_default_site():
+            self.stdout.write(f"The default Site now answers at {admin_url()[: -len('admin/')]}")
 
         if options["if_empty"] and VendorPage.objects.exists():
             self.stdout.write("IKM already exist: the demo catalog was not loaded.")
@@ -132,7 +141,7 @@ class Command(BaseCommand):
                 "No demo accounts yet: run `manage.py load_demo_catalog` (without --if-empty)."
             )
             return
-        self.stdout.write(f"Log in at {ADMIN_URL} (every demo account: {DEMO_PASSWORD})")
+        self.stdout.write(f"Log in at {admin_url()} (every demo account: {DEMO_PASSWORD})")
         self.stdout.write(
             "Staff (operator, curator) must use two-factor sign-in: their first sign-in asks them "
             "to scan a QR code with an authenticator app."

@@ -4,7 +4,7 @@ from orders.notifications import deliver_pending
 
 
 class Command(BaseCommand):
-    help = "Send the order emails not sent yet (run from cron, like send_pending_notifications)."
+    help = "Send the order emails not sent yet now (send_pending_notifications re-drives all)."
 
     def handle(self, *args, **options):
         sent, failed = deliver_pending()
