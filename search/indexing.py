@@ -33,7 +33,8 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_BATCH_SIZE = 500
 # Index maintenance may take longer than a buyer's search, but stays bounded: a sync runs in
-# the editor's request right after the commit, a rebuild sends bulk requests of a batch each.
+# a background task after the commit (in the editor's request only when the queue cannot take
+# it), a rebuild sends bulk requests of a batch each.
 MIN_SYNC_TIMEOUT = 5.0
 MIN_REBUILD_TIMEOUT = 30.0
 ENGINE_ERRORS = (ApiError, TransportError, BulkIndexError, EngineUnavailable)
@@ -116,23 +117,38 @@ def delete_products(page_ids, client=None, index=None):
     return _bulk(client or get_client(), index or alias_name(), actions)
 
 
-def _run_safely(page_ids_callable, what, remove=False):
-    """Sync (or remove) the products `page_ids_callable()` names; log engine errors."""
+def run_sync(page_ids, what, remove=False):
+    """Sync (or remove) these products now; engine errors are logged, never raised."""
     try:
-        ids = list(page_ids_callable())
         if remove:
-            delete_products(ids)
+            delete_products(page_ids)
         else:
-            sync_products(ids)
+            sync_products(page_ids)
     except ENGINE_ERRORS as error:
         logger.warning("Search index not updated (%s): %s", what, error)
 
 
+def _enqueue_sync(page_ids_callable, what, remove):
+    """Hand the sync to a background worker; sync here if the queue cannot take it."""
+    from .tasks import sync_index
+
+    try:
+        ids = sorted(set(page_ids_callable()))
+    except ENGINE_ERRORS as error:
+        logger.warning("Search index not updated (%s): %s", what, error)
+        return
+    try:
+        sync_index.enqueue(ids, what, remove)
+    except Exception as error:  # the queue is down: the editor waits, bounded, instead
+        logger.warning("Search index sync not queued (%s): %s; syncing now", what, error)
+        run_sync(ids, what, remove)
+
+
 def _after_commit(page_ids_callable, what, remove=False):
-    """Run the sync after the current transaction commits (at once outside one)."""
+    """Queue the sync after the current transaction commits (at once outside one)."""
     if not enabled():
         return
-    transaction.on_commit(lambda: _run_safely(page_ids_callable, what, remove), robust=True)
+    transaction.on_commit(lambda: _enqueue_sync(page_ids_callable, what, remove), robust=True)
 
 
 def index_product(page_id):
