@@ -93,6 +93,25 @@ class FaultProxy:
         finally:
             self.set_mode(PASS)
 
+    @contextlib.contextmanager
+    def watchdog(self, seconds: float, what: str):
+        """Refuse if the block outlives ``seconds``, then fail: the block waited on the service
+        without a bound. Tests assert that a bound exists without asserting a time."""
+        fired = threading.Event()
+
+        def cut():
+            fired.set()
+            self.set_mode(REFUSE)
+
+        timer = threading.Timer(seconds, cut)
+        timer.start()
+        try:
+            yield fired
+        finally:
+            timer.cancel()
+        if fired.is_set():
+            raise AssertionError(f"{what} without a bound")
+
     # -- plumbing ---------------------------------------------------------------------------
 
     def _listen(self) -> None:

@@ -7,8 +7,6 @@ the request runs under a watchdog that cuts the proxy after a generous limit, an
 asserts it never had to.
 """
 
-import contextlib
-import threading
 import time
 from urllib.parse import urlparse
 
@@ -33,21 +31,8 @@ def stripe_proxy(buying, settings):
         proxy.set_mode("pass")
 
 
-@contextlib.contextmanager
 def watchdog(proxy):
-    fired = threading.Event()
-
-    def cut():
-        fired.set()
-        proxy.set_mode("refuse")
-
-    timer = threading.Timer(WATCHDOG_SECONDS, cut)
-    timer.start()
-    try:
-        yield
-    finally:
-        timer.cancel()
-    assert not fired.is_set(), "the order waited on Stripe without a bound"
+    return proxy.watchdog(WATCHDOG_SECONDS, "the order waited on Stripe")
 
 
 def assert_failed_with_the_503_form(response):

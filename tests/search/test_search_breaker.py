@@ -8,9 +8,7 @@ under a fault run under a watchdog that cuts the proxy after a generous limit, a
 asserts it never had to.
 """
 
-import contextlib
 import logging
-import threading
 from urllib.parse import urlparse
 
 import pytest
@@ -114,21 +112,8 @@ def es_proxy(es_engine_settings, reindex, site_tree):
         proxy.set_mode("pass")
 
 
-@contextlib.contextmanager
 def watchdog(proxy):
-    fired = threading.Event()
-
-    def cut():
-        fired.set()
-        proxy.set_mode("refuse")
-
-    timer = threading.Timer(WATCHDOG_SECONDS, cut)
-    timer.start()
-    try:
-        yield
-    finally:
-        timer.cancel()
-    assert not fired.is_set(), "a search waited on Elasticsearch without a bound"
+    return proxy.watchdog(WATCHDOG_SECONDS, "a search waited on Elasticsearch")
 
 
 def search(text="batik"):
