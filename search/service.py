@@ -149,16 +149,18 @@ def search_catalog(query, linker):
         highlights = raw.highlights or {
             p.pk: highlight(p.summary or p.listing_summary or p.title, expansions) for p in loaded
         }
-    by_id = {**cards, **{p.pk: p for p in loaded}}
-    products = [by_id[pk] for pk in raw.ids if pk in by_id]
+    loaded_ids = {p.pk for p in loaded}
+    ids = [pk for pk in raw.ids if pk in cards or pk in loaded_ids]
     suggestion = raw.suggestion
     if not suggestion and query.text and raw.total == 0:
         suggestion = suggest(text)
     offset = (query.page - 1) * query.page_size
     first_partial = None if raw.full_total is None else max(0, raw.full_total - offset)
+    partial = set(raw.ids[first_partial:]) if first_partial is not None else set()
     return SearchResult(
         query=query,
-        products=products,
+        ids=ids,
+        products=loaded,
         total=raw.total,
         page=query.page,
         num_pages=num_pages,
@@ -168,10 +170,11 @@ def search_catalog(query, linker):
         suggestion=suggestion if suggestion != text else "",
         corrected=correction,
         exact_url=linker.url(query, exact=True) if correction else "",
-        partial_ids=set(raw.ids[first_partial:]) if first_partial is not None else set(),
+        partial_ids=[pk for pk in ids if pk in partial],
         engine=raw.engine,
         card_kind=card_kind,
         eager_cards=EAGER_CARDS,
+        cards=cards,
     )
 
 
