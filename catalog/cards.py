@@ -10,10 +10,12 @@ generation (pagecache/purge.py: every publish, unpublish, move or deletion of a 
 and every snippet, image or setting change bumps it), so a card never outlives what it shows.
 
 Listings ask for the cards of their product ids first (`cached_cards`, one `get_many`) and load
-only the products whose card is missing; the template tag `{% product_card %}` prints a cached
-card or renders and stores a new one. Cards carrying a search's highlighted words are not
-cached (kind ""): they depend on the query. CARD_CACHE_SECONDS sets the lifetime; 0 turns it
-off (as in development and tests, where templates change under your eyes).
+only the products whose card is missing; the template tags (`{% product_card %}`, and
+`{% result_card %}` for a search listing, which keeps its cached cards beside its products)
+print a cached card or render and store a new one. Cards carrying a search's highlighted
+words are not cached (kind ""): they depend on the query. CARD_CACHE_SECONDS sets the
+lifetime; 0 turns it off (as in development and tests, where templates change under your
+eyes).
 """
 
 from dataclasses import dataclass

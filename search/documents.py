@@ -26,6 +26,8 @@ from elasticsearch.dsl import (
 
 from catalog.models import ProductCertificate, ProductPage, VendorCertificate
 
+from .hooks import membership_provider
+
 # Analyzer names, defined by index_settings() and referenced by the mapping.
 TEXT_ANALYZER = "catalog_text"  # words: language analysis when it is on
 PLAIN_ANALYZER = "catalog_plain"  # words as written: lowercase + ascii folding only
@@ -205,11 +207,8 @@ def _suggest_inputs(title):
 
 
 def exhibition_slugs(page):
-    """Slugs of the live exhibitions whose items include `page` (showroom.ExhibitionItem)."""
-    items = getattr(page, "exhibition_items", None)
-    if items is None:
-        return []
-    return sorted({item.page.slug for item in items.all() if item.page.live})
+    """Slugs of the live exhibitions showing `page`, from the registered provider (hooks.py)."""
+    return membership_provider("exhibition").slugs_of(page)
 
 
 def product_to_document(page, today=None):
@@ -294,7 +293,7 @@ def documents_queryset(queryset):
     ).prefetch_related(
         "materials",
         "tags",
-        "exhibition_items__page",
+        *[lookup for lookup in [membership_provider("exhibition").prefetch] if lookup],
         Prefetch(
             "certificates",
             queryset=ProductCertificate.objects.select_related("certificate_type"),

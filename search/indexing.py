@@ -28,6 +28,7 @@ from catalog.models import Category, Material, ProductPage, Region, Sentra, Vend
 from .documents import index_mappings, index_settings, indexable_products, iter_documents
 from .engines.base import EngineUnavailable
 from .es_client import make_client, use_compat_headers
+from .hooks import membership_provider
 
 logger = logging.getLogger(__name__)
 
@@ -180,8 +181,7 @@ def reindex_category_products(category_id):
 
 
 def _is_exhibition(instance):
-    # showroom.ExhibitionPage, named rather than imported: showroom imports search.
-    return instance._meta.label == "showroom.ExhibitionPage"
+    return membership_provider("exhibition").is_group(instance)
 
 
 def reindex_exhibition_products(exhibition):
@@ -190,10 +190,7 @@ def reindex_exhibition_products(exhibition):
     page_id, slug = exhibition.pk, exhibition.slug
 
     def page_ids():
-        from django.apps import apps
-
-        item_model = apps.get_model("showroom", "ExhibitionItem")
-        ids = set(item_model.objects.filter(page_id=page_id).values_list("product_id", flat=True))
+        ids = set(membership_provider("exhibition").member_ids(page_id))
         response = get_client().search(
             index=alias_name(),
             body={"query": {"term": {"exhibitions": slug}}, "_source": False, "size": 10_000},

@@ -54,9 +54,17 @@ class ActiveFilter:
 
 @dataclass
 class SearchResult:
-    """A page of products with everything the listing and search templates show."""
+    """A page of products with everything the listing and search templates show.
+
+    The page's items are its product ids, in order (`ids`). `products` are the pages loaded
+    for them: all of them, except those whose card the card cache holds (catalog/cards.py),
+    which are not loaded at all; `cards` maps those ids to the cached card. The listing prints
+    each id with {% result_card %} (search_tags), which takes the cached card or renders the
+    loaded product's.
+    """
 
     query: object
+    ids: list
     products: list
     total: int
     page: int
@@ -68,8 +76,9 @@ class SearchResult:
     # The words searched instead of the buyer's unknown ones, and the search of their own.
     corrected: str = ""
     exact_url: str = ""
-    # The products matching most of the words but not all (shown after the others).
-    partial_ids: set = field(default_factory=set)
+    # The ids of the products matching most of the words but not all (shown after the
+    # others), in order.
+    partial_ids: list = field(default_factory=list)
     engine: str = ""
     promotions: list = field(default_factory=list)
     # The card cache's kind for these cards (catalog/cards.py); "" when they show the query's
@@ -77,6 +86,12 @@ class SearchResult:
     card_kind: str = "listing"
     # How many of the first cards load their photo eagerly (catalog/cards.EAGER_CARDS).
     eager_cards: int = 0
+    # {product id: catalog.cards.CachedCard} of the products not loaded.
+    cards: dict = field(default_factory=dict)
+
+    @property
+    def full_ids(self):
+        return [pk for pk in self.ids if pk not in self.partial_ids]
 
     @property
     def full_products(self):
@@ -85,6 +100,16 @@ class SearchResult:
     @property
     def partial_products(self):
         return [p for p in self.products if p.pk in self.partial_ids]
+
+    def product(self, pk):
+        """The loaded page of product `pk` (None when its card came from the cache)."""
+        return next((p for p in self.products if p.pk == pk), None)
+
+    def drop(self, pks):
+        """Leave the products `pks` out of this page (the search page's promoted products)."""
+        self.ids = [pk for pk in self.ids if pk not in pks]
+        self.products = [p for p in self.products if p.pk not in pks]
+        self.partial_ids = [pk for pk in self.partial_ids if pk not in pks]
 
     # The same interface as Django's Page, so one pagination template serves every listing.
     @property
@@ -97,7 +122,7 @@ class SearchResult:
 
     @property
     def object_list(self):
-        return self.products
+        return self.ids
 
     def has_previous(self):
         return self.page > 1
@@ -112,10 +137,10 @@ class SearchResult:
         return self.page + 1
 
     def __iter__(self):
-        return iter(self.products)
+        return iter(self.ids)
 
     def __len__(self):
-        return len(self.products)
+        return len(self.ids)
 
 
 @dataclass(frozen=True)

@@ -3,24 +3,15 @@ and they change only when a curator edits a snippet (which clears the cache)."""
 
 from django.core.cache import cache
 
+from .hooks import membership_provider
+
 TAXONOMY_CACHE_KEY = "search:taxonomy:v3"
 
 
 def _exhibitions():
-    """{slug: title}, {slug: English title} and {page id: slug} of live exhibitions (a showroom
-    page type, looked up by name: search must not import showroom, which imports search)."""
-    from django.apps import apps
-
-    try:
-        model = apps.get_model("showroom", "ExhibitionPage")
-    except LookupError:
-        return {}, {}, {}
-    rows = list(
-        model.objects.live()
-        .public()
-        .order_by("-starts_on", "title")
-        .values_list("pk", "slug", "title", "title_en")
-    )
+    """{slug: title}, {slug: English title} and {page id: slug} of live exhibitions, as their
+    registered provider gives them (search/hooks.py)."""
+    rows = membership_provider("exhibition").live_groups()
     return (
         {slug: title for _pk, slug, title, _en in rows},
         {slug: english for _pk, slug, _t, english in rows if english},

@@ -79,8 +79,7 @@ def search_view(request):
             record_search(request, query.text, found=bool(result and result.total))
         if result is not None and result.page == 1:
             promotions = promoted_products(query.text)
-            promoted = {p.pk for p in promotions}
-            result.products = [p for p in result.products if p.pk not in promoted]
+            result.drop({p.pk for p in promotions})
     index = indexable(query, result)
     response = render(
         request,

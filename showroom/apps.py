@@ -11,9 +11,14 @@ class ShowroomConfig(AppConfig):
         from django.db.models.signals import post_delete
         from wagtail.signals import page_published, page_unpublished
 
+        from search.hooks import register_membership_provider
         from search.taxonomy import forget_taxonomy
         from showroom.featured import forget_featured
         from showroom.models import ExhibitionPage, HomePage
+        from showroom.search_membership import EXHIBITIONS
+
+        # The catalog's exhibition filter and the index read exhibitions through this hook.
+        register_membership_provider("exhibition", EXHIBITIONS)
 
         for signal in (page_published, page_unpublished):
             signal.connect(

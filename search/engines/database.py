@@ -21,6 +21,7 @@ from catalog.models.pages import ProductCertificate, VendorCertificate
 from catalog.stemming import stem
 from catalog.translation import translated_value
 
+from ..hooks import membership_provider
 from ..results import EngineResult
 from ..taxonomy import taxonomy
 from .base import PRICE_BANDS, SearchEngine
@@ -85,13 +86,6 @@ class WeightedBM25(Func):
         table = connection.ops.quote_name(SQLiteFTSIndexEntry._meta.db_table)
         weights = ", ".join(str(float(weight)) for weight in self.weights)
         return f"bm25({table}, {weights})", []
-
-
-def exhibition_items():
-    """Items of live exhibitions (showroom.ExhibitionItem, by name: no import cycle)."""
-    from django.apps import apps
-
-    return apps.get_model("showroom", "ExhibitionItem").objects.filter(page__live=True)
 
 
 def valid_certificate_q(prefix=""):
@@ -257,7 +251,9 @@ class CatalogRows:
             if row[VENDOR_ID] in by_vendor:
                 slugs = self.certificates.setdefault(row[PK], set())
                 slugs.update(by_vendor[row[VENDOR_ID]])
-        self.exhibitions = pairs(exhibition_items(), "product_id", "page__slug", pks)
+        memberships = membership_provider("exhibition").memberships()
+        if memberships is not None:
+            self.exhibitions = pairs(memberships, "product_id", "group_slug", pks)
 
     def tests(self, query):
         """{filter name: predicate on a row} for the query's active filters."""

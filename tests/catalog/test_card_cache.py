@@ -78,6 +78,18 @@ def test_cached_cards_load_no_product(client, products):
     assert len(warm) < len(cold)
 
 
+def test_a_listing_result_holds_products_and_leaves_cached_cards_to_the_template(client, products):
+    cold = client.get("/katalog/").context["result"]
+    assert sorted(cold.ids) == sorted(p.pk for p in products)
+    assert [p.pk for p in cold.products] == cold.ids
+    assert all(isinstance(p, ProductPage) for p in cold.products)
+    assert cold.cards == {}
+    warm = client.get("/katalog/").context["result"]
+    assert warm.ids == cold.ids
+    assert warm.products == []  # every card came from the cache: no product loaded
+    assert set(warm.cards) == set(warm.ids)
+
+
 def test_publishing_a_change_shows_on_the_next_listing(client, products):
     assert "Batik Mega Mendung 0" in card_titles(client.get("/katalog/"))
     # A change behind the cache's back (no publish) is not shown: the card came from the cache.
