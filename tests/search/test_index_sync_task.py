@@ -42,6 +42,9 @@ def run_worker():
     ).run()
 
 
+# The worker checks and closes connections between tasks, as in production: the test's data must
+# be committed (transactional test), not held in a transaction the worker would close under it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_publish_queues_the_sync_and_the_worker_makes_it_findable(
     synced, settings, django_capture_on_commit_callbacks, refresh_index
 ):
