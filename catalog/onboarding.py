@@ -137,16 +137,21 @@ def set_password_url(user):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def password_email_context(user, **extra):
+    """What every set-password email says: the link, the admin's address, how long it lasts."""
+    return {
+        "user": user,
+        "set_password_url": set_password_url(user),
+        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_home"),
+        "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+        **extra,
+    }
+
+
 def queue_invitation(user, vendor):
     """The new owner's set-password email, in the owner's language, as an outbox row."""
     with translation.override(getattr(user, "preferred_language", None) or "id"):
-        context = {
-            "user": user,
-            "vendor": vendor,
-            "set_password_url": set_password_url(user),
-            "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_home"),
-            "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
-        }
+        context = password_email_context(user, vendor=vendor)
         subject = _("Undangan mengelola %(ikm)s di Etalase IKM") % {"ikm": vendor.title}
         body = render_to_string("catalog/email/owner_invitation.txt", context)
     return Email.objects.create(

@@ -25,7 +25,6 @@ Superusers keep Wagtail's forms and views unchanged.
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -116,7 +115,7 @@ class CreateView(ActorFormMixin, wagtail_users.CreateView):
     def save_instance(self):
         instance = super().save_instance()
         if not instance.has_usable_password() and instance.email:
-            transaction.on_commit(lambda: send_password_link(instance, invited=True))
+            send_password_link(instance, invited=True)  # an outbox row, sent after commit
         return instance
 
 
