@@ -17,10 +17,11 @@ Built once per catalog change and process: it is kept for the page cache's gener
 (pagecache/purge.py), which every publish, unpublish, move and snippet change replaces.
 """
 
-import json
 import re
 from collections import Counter
 
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -73,11 +74,13 @@ def build():
         targets.update(words_of(title, title_en))
         known.update(words_of(summary, summary_en))
         known.update(tokenize(sku))
-    for description in products.values_list("description", "description_en"):
-        for value in description:
-            known.update(
-                words_of(json.dumps(list(getattr(value, "raw_data", None) or []), default=str))
-            )
+    # The descriptions' stored JSON as text: turning 2 x 10,000 of them into StreamValues only
+    # to serialise them again cost half of a build on a 10,000-product catalog.
+    descriptions = products.annotate(
+        text=Cast("description", TextField()), text_en=Cast("description_en", TextField())
+    )
+    for description, description_en in descriptions.values_list("text", "text_en"):
+        known.update(words_of(description, description_en))
     for tag in products.values_list("tags__name", flat=True):
         targets.update(words_of(tag))
     product_words = set()  # what categories and materials are called: never place names
