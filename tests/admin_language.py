@@ -24,7 +24,7 @@ from django.utils.translation import trans_real
 # stream files rather than screens.
 SKIPPED = re.compile(
     r"/(logout|delete|unpublish|revisions/\d+/(view|revert)|preview|export|csv|xlsx|download|"
-    r"jsi18n|choose|chooser|autocomplete|usage|serve|original|file|document|multiple/add)"
+    r"jsi18n|choose|chooser|autocomplete|usage|serve|original|file|document)"
 )
 NUMBERS = re.compile(r"\d+")
 WORD = re.compile(r"[A-Za-z]{2,}")

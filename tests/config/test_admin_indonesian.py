@@ -10,8 +10,10 @@ import io
 import os
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import transaction
+from PIL import Image as PILImage
 from wagtail.users.models import UserProfile
 
 from catalog.factories import UserFactory
@@ -56,6 +58,19 @@ def start_screens(user):
     )
 
 
+def upload_a_duplicate_photo(client, missing):
+    """The multiple upload's answers (its duplicate warning among them) are only ever rendered
+    in reply to an upload: upload the same photo twice."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (60, 40), (180, 90, 30)).save(buffer, "PNG")
+    missing.screen = "/admin/images/multiple/add/ (duplicate)"
+    for _ in range(2):
+        upload = SimpleUploadedFile("batik.png", buffer.getvalue(), content_type="image/png")
+        response = client.post("/admin/images/multiple/add/", {"files[]": upload})
+        assert response.status_code == 200
+    assert response.json().get("duplicate") is True, response.json()
+
+
 @pytest.mark.parametrize("role", ["owner", "curator", "operator"])
 def test_admin_screens_have_no_english_strings(demo, client, role):
     user = role_user(role)
@@ -68,6 +83,8 @@ def test_admin_screens_have_no_english_strings(demo, client, role):
     if os.environ.get("ADMIN_MISSING_DUMP"):
         with open(os.environ["ADMIN_MISSING_DUMP"], "a", encoding="utf-8") as dump:
             dump.writelines(f"{msgid!r}\n" for msgid in missing.found)
+        if role == "owner":
+            upload_a_duplicate_photo(client, missing)
     assert len([s for s in visited.values() if s == 200]) >= 10, visited
     print(f"\n{role}: {len(visited)} screens, {len(missing.found)} missing")
     assert not missing.found, f"English on {role}'s admin screens:\n{missing.report()}"
