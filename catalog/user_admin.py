@@ -88,13 +88,18 @@ class ScopedUserEditForm(ScopedUserFormMixin, UserEditForm):
     pass
 
 
-class ScopedObjectMixin:
+class ScopedObjectLookupMixin:
     """Instance views find only the accounts the actor may manage (others: 404)."""
 
-    def get_queryset(self):
+    def get_base_object_queryset(self):
         return manageable_users(self.request.user)
 
-    def get_base_object_queryset(self):
+
+class ScopedObjectMixin(ScopedObjectLookupMixin):
+    """Edit and delete look the account up through `get_queryset` too. (History and usage must
+    not: their `get_queryset` is their listing, of log entries and references.)"""
+
+    def get_queryset(self):
         return manageable_users(self.request.user)
 
 
@@ -139,11 +144,11 @@ class DeleteView(ScopedObjectMixin, wagtail_users.DeleteView):
     pass
 
 
-class HistoryView(ScopedObjectMixin, wagtail_users.HistoryView):
+class HistoryView(ScopedObjectLookupMixin, wagtail_users.HistoryView):
     pass
 
 
-class UsageView(ScopedObjectMixin, WagtailUsageView):
+class UsageView(ScopedObjectLookupMixin, WagtailUsageView):
     pass
 
 

@@ -147,6 +147,12 @@ def test_other_views_of_a_superuser_are_out_of_reach(w, view):
     assert w.client.get(f"/admin/users/{view}/{w.superuser.pk}/").status_code == 404
 
 
+@pytest.mark.parametrize("view", ["history", "usage"])
+def test_other_views_of_an_owner_account_open(w, view):
+    # They list log entries and references, not users: scoping them like the listing broke them.
+    assert w.client.get(f"/admin/users/{view}/{w.owner.pk}/").status_code == 200
+
+
 def test_a_user_with_delete_permission_cannot_delete_a_staff_member(w):
     client = logged_in(w.power_operator)
     assert client.get(f"/admin/users/delete/{w.curator.pk}/").status_code == 404
