@@ -184,10 +184,10 @@ USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env_str("STATIC_ROOT") or BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = env_str("MEDIA_ROOT") or BASE_DIR / "media"
 # Files only the IKM's owners and staff may read (inquiry attachments): never under MEDIA_URL.
 PRIVATE_MEDIA_ROOT = env_str("PRIVATE_MEDIA_ROOT") or str(BASE_DIR / "private-media")
 STORAGES = {
