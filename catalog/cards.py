@@ -5,9 +5,10 @@ IKM, category and photo renditions) and rendering their cards was about two thir
 catalog page's CPU time, while a card is the same on every page that shows it: the catalog,
 its category pages, filtered listings, the home page's sections. So a rendered card is kept
 under a key of the product, the language, the kind of card (`plain`, or `listing` with the
-summary snippet of catalog listings), whether its image loads eagerly and the page cache's
-generation (pagecache/purge.py: every publish, unpublish, move or deletion of a page,
-and every snippet, image or setting change bumps it), so a card never outlives what it shows.
+summary snippet of catalog listings) and whether its image loads eagerly, with the tags of what
+it shows (the product and its IKM, pagecache/tags.py) and the clock reading its request started
+at: a purge of either retires it (pagecache/purge.py), so a card never outlives what it shows.
+A page showing a card, cached or not, carries the card's tags.
 
 Listings ask for the cards of their product ids first (`cached_cards`, one `get_many`) and load
 only the products whose card is missing; the template tags (`{% product_card %}`, and
@@ -24,6 +25,8 @@ from django.conf import settings
 from django.template.loader import get_template
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
+
+from pagecache import tags as cache_tags
 
 TEMPLATE = "includes/product_card.html"
 # A listing's first cards (above the fold on a phone) load their photo eagerly.
@@ -42,30 +45,39 @@ def enabled():
     return settings.CARD_CACHE_SECONDS > 0
 
 
-def _store_and_generation():
-    """The cache and the generation the request started under (pagecache.purge)."""
+def _store_and_clock():
+    """The cache and the clock reading the request started at (pagecache.purge)."""
     from pagecache.middleware import page_cache
-    from pagecache.purge import request_generation
+    from pagecache.purge import request_clock
 
     store = page_cache()
-    return store, request_generation(store)
+    return store, request_clock(store)
 
 
-def card_key(generation, kind, pk, eager):
-    return f"card:{generation}:{get_language()}:{kind}:{pk}:{int(bool(eager))}"
+def card_key(kind, pk, eager):
+    return f"card:{get_language()}:{kind}:{pk}:{int(bool(eager))}"
 
 
 def cached_cards(ids, kind, eager_count=0):
-    """{product id: CachedCard} for the ids whose `kind` of card is cached; the first
+    """{product id: CachedCard} for the ids whose `kind` of card is cached and fresh; the first
     `eager_count` positions are the cards whose image loads eagerly (above the fold)."""
     if not enabled() or not ids or not kind:
         return {}
-    store, generation = _store_and_generation()
-    if generation is None:
-        return {}  # the cache is down (pagecache.purge.current_generation)
-    keys = {card_key(generation, kind, pk, index < eager_count): pk for index, pk in enumerate(ids)}
+    from pagecache.purge import tag_key
+
+    store, clock = _store_and_clock()
+    if clock is None:
+        return {}  # the cache is down (pagecache.purge.current_clock)
+    keys = {card_key(kind, pk, index < eager_count): pk for index, pk in enumerate(ids)}
+    stored = store.get_many(list(keys))
+    wanted = {tag for _html, tags, _started in stored.values() for tag in tags}
+    versions = store.get_many([tag_key(tag) for tag in wanted]) if wanted else {}
     cards = {}
-    for key, html in store.get_many(list(keys)).items():
+    for key, (html, tags, started) in stored.items():
+        known = [versions.get(tag_key(tag)) for tag in tags]
+        if None in known or max(known, default=0) > started:
+            continue  # purged since (or we cannot tell): render it again
+        cache_tags.add(*tags)
         # Our own rendered (escaped) template output, stored by render_card below; the page
         # cache keeps whole pages in the same store.
         cards[keys[key]] = CachedCard(keys[key], SafeString(html))  # nosec B308 B703
@@ -77,13 +89,18 @@ def render_card(context, product, loading="", highlights=None, kind="plain"):
     context; stored as `kind` for other pages, not stored when `kind` is empty."""
     if isinstance(product, CachedCard):
         return product.html
+    tags = [tag for tag in cache_tags.product_tags(product) if tag] + [cache_tags.SITE]
+    cache_tags.add(*tags)
     values = {"product": product, "loading": loading, "highlights": highlights}
     # Like {% include %}: the same context (request, language...), with the card's variables.
     with context.push(values):
         html = get_template(TEMPLATE).template.render(context)
     if kind and enabled():
-        store, generation = _store_and_generation()
-        if generation is not None:
-            key = card_key(generation, kind, product.pk, loading == "eager")
-            store.set(key, str(html), settings.CARD_CACHE_SECONDS)
+        from pagecache.purge import file_tags
+
+        store, clock = _store_and_clock()
+        if clock is not None:
+            file_tags(store, tags, clock)
+            key = card_key(kind, product.pk, loading == "eager")
+            store.set(key, (str(html), tags, clock), settings.CARD_CACHE_SECONDS)
     return html

@@ -5,6 +5,7 @@ comes from one place: the process environment.
 """
 
 import os
+from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 from django.core.exceptions import ImproperlyConfigured
@@ -37,16 +38,30 @@ def require(name):
     return value
 
 
+DISK_CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "django"
+DISK_CACHE_BYTES = 1024**3  # a 10,000-product catalog's pages, cards and answers, many times
+
+
 def cache_config(url):
-    """Django CACHES from CACHE_URL / REDIS_URL; local memory when unset."""
-    if not url:
+    """Django CACHES from CACHE_URL / REDIS_URL; a disk cache every worker of this machine
+    shares when unset (`disk://` with an optional path: `disk:///var/cache/etalase`).
+
+    The embedded default was local memory: a cache per process, 300 entries each, so most
+    pages missed and a purge in one worker did not reach the others. diskcache (SQLite files,
+    safe across processes) holds the working set of a large catalog and carries the purge
+    clock to every worker; Redis stays the way to share it across machines."""
+    if not url or url == "disk://":
+        return _disk_cache(DISK_CACHE_DIR)
+    scheme = urlparse(url).scheme
+    if scheme == "disk":
+        return _disk_cache(Path(urlparse(url).path))
+    if scheme in {"locmem", "memory"}:
         return {
             "default": {
                 "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                 "LOCATION": "etalase-ikm",
             }
         }
-    scheme = urlparse(url).scheme
     if scheme in {"redis", "rediss"}:
         # A Redis that refuses or hangs must cost a page a fraction of a second, once per
         # cool-down, then count as a miss (config/cache.py): short socket timeouts, no retry.
@@ -63,11 +78,24 @@ def cache_config(url):
                 },
             }
         }
-    if scheme in {"locmem", "memory"}:
-        return cache_config("")
     if scheme == "dummy":
         return {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     raise ImproperlyConfigured(f"Unsupported CACHE_URL scheme: {scheme!r}")
+
+
+def _disk_cache(directory):
+    return {
+        "default": {
+            "BACKEND": "diskcache.DjangoCache",
+            "LOCATION": str(directory),
+            "TIMEOUT": 300,
+            # Shards spread writers (each shard one SQLite file); a writer waits at most 0.1 s
+            # for a lock, then the operation counts as a miss rather than slowing the page.
+            "SHARDS": 4,
+            "DATABASE_TIMEOUT": 0.1,
+            "OPTIONS": {"size_limit": DISK_CACHE_BYTES},
+        }
+    }
 
 
 def email_config(url):

@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from catalog.models import ProductPage
+from pagecache import tags as cache_tags
 from pagecache.purge import purge_after_commit
 
 from .models import Order, OrderEmail, PaymentEvent
@@ -149,7 +150,11 @@ def take_stock(order):
             raise IntegrityError(f"stock of product {product.pk} changed under its lock")
         take_from_latest_revision(product, line.quantity)
     # The stock shows on the product page, in its buy box and in the availability facet.
-    purge_after_commit()
+    purged = [cache_tags.ALL]
+    for product in products.values():
+        purged.extend(cache_tags.product_tags(product))
+        purged.extend(product.cache_purge_tags())
+    purge_after_commit(*purged)
     return True
 
 

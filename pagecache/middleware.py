@@ -12,20 +12,25 @@ explicit and tested (tests/config/test_page_cache.py):
   `never_cache`: searches are recorded per query and carry the buyer's own words);
 * kept PAGE_CACHE_SECONDS, or less when the response's own max-age says so;
 * keyed by scheme, host and full path (X-Forwarded-Proto counts only from a trusted proxy,
-  config/proxies.py) and by a generation that any publish, unpublish, move, delete or snippet
-  change bumps (pagecache/purge.py), so a purge invalidates every page at once, in every
-  process sharing the cache (set REDIS_URL when several processes serve the site: local memory
-  is per process).
+  config/proxies.py), stored with the tags of what the page shows (pagecache/tags.py) and the
+  clock reading its request started at; served while none of its tags was purged since
+  (pagecache/purge.py), so a publish retires the pages showing what changed and no others, in
+  every process sharing the cache.
 
-Stored pages get an ETag; ConditionalGetMiddleware answers If-None-Match with a 304.
+Stored pages get an ETag (ConditionalGetMiddleware answers If-None-Match with a 304) and, for
+Varnish or a CDN in front, `Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_SECONDS` and
+their tags as surrogate keys (SURROGATE_KEY_HEADERS); a purge reaches those by tag
+(pagecache/frontends.py). Nothing else gets an s-maxage, so a shared cache keeps only what this
+one would.
 """
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
-from django.utils.cache import cc_delim_re, get_max_age, set_response_etag
+from django.utils.cache import cc_delim_re, get_max_age, patch_cache_control, set_response_etag
 
-from pagecache.purge import current_generation, request_snapshot
+from pagecache import tags as cache_tags
+from pagecache.purge import current_clock, file_tags, is_fresh, request_snapshot
 
 SKIPPED_CACHE_CONTROL = {"private", "no-cache", "no-store"}
 # Headers that belong to one response (the security middleware adds its own on every one).
@@ -62,9 +67,20 @@ def response_is_cacheable(request, response):
     return get_max_age(response) != 0
 
 
-def cache_key(request, generation):
+def cache_key(request):
     # The scheme too: a page rendered for http:// links and redirects differently.
-    return f"page:{generation}:{request.scheme}:{request.get_host()}:{request.get_full_path()}"
+    return f"page:{request.scheme}:{request.get_host()}:{request.get_full_path()}"
+
+
+def surrogate_headers(tags):
+    """The tags in each header a shared cache reads: space-separated (Varnish's xkey,
+    Fastly's Surrogate-Key) or comma-separated (Cloudflare's Cache-Tag)."""
+    ordered = sorted(tags)
+    headers = {}
+    for name in settings.SURROGATE_KEY_HEADERS:
+        separator = "," if name.lower() == "cache-tag" else " "
+        headers[name] = separator.join(ordered)
+    return headers
 
 
 class AnonymousPageCacheMiddleware:
@@ -77,37 +93,47 @@ class AnonymousPageCacheMiddleware:
         if not (settings.PAGE_CACHE_SECONDS or settings.CARD_CACHE_SECONDS):
             return self.get_response(request)
         cache = page_cache()
-        generation = current_generation(cache)
-        if generation is None:
+        clock = current_clock(cache)
+        if clock is None:
             return self.get_response(request)  # the cache is down: render, store nothing
-        # Fragments rendered for this request (catalog/cards.py) are filed under it too.
-        token = request_snapshot.set(generation)
+        # Fragments rendered for this request (catalog/cards.py) are filed under its reading.
+        token = request_snapshot.set(clock)
+        collected, tags_token = cache_tags.collecting()
         try:
-            return self.serve(request, cache, generation)
+            return self.serve(request, cache, clock, collected)
         finally:
+            cache_tags.stop(tags_token)
             request_snapshot.reset(token)
 
-    def serve(self, request, cache, generation):
+    def serve(self, request, cache, clock, collected):
         if not settings.PAGE_CACHE_SECONDS or not request_is_cacheable(request):
             return self.get_response(request)
-        key = cache_key(request, generation)
+        key = cache_key(request)
         stored = cache.get(key)
         if stored is not None:
-            content, headers = stored
-            response = HttpResponse(content)
-            for name, value in headers:
-                response[name] = value
-            response["X-Page-Cache"] = "hit"
-            return response
+            content, headers, tags, started = stored
+            if is_fresh(cache, tags, started):
+                response = HttpResponse(content)
+                for name, value in headers:
+                    response[name] = value
+                response["X-Page-Cache"] = "hit"
+                return response
         response = self.get_response(request)
         if response_is_cacheable(request, response):
             if not response.has_header("ETag"):
                 set_response_etag(response)
+            max_age = get_max_age(response)
+            seconds = min(settings.PAGE_CACHE_SECONDS, max_age or settings.PAGE_CACHE_SECONDS)
+            # Browsers revalidate (ETag) unless the view chose a max-age; shared caches keep it.
+            browser = max_age if max_age is not None else 0
+            patch_cache_control(response, public=True, max_age=browser, s_maxage=seconds)
+            for name, value in surrogate_headers(collected).items():
+                response[name] = value
             headers = [
                 (name, value) for name, value in response.items() if name.lower() not in NOT_STORED
             ]
-            max_age = get_max_age(response)
-            seconds = settings.PAGE_CACHE_SECONDS
-            cache.set(key, (response.content, headers), min(seconds, max_age or seconds))
+            tags = sorted(collected)
+            file_tags(cache, tags, clock)
+            cache.set(key, (response.content, headers, tags, clock), seconds)
             response["X-Page-Cache"] = "miss"
         return response

@@ -84,8 +84,14 @@ def pick_pages():
     return pages
 
 
-# --modes name: (label, PAGE_CACHE_SECONDS, CARD_CACHE_SECONDS)
-MODES = {"off": ("cache off", 0, 0), "cards": ("cards", 0, 600), "on": ("cache on", 600, 600)}
+# --modes name: (label, PAGE_CACHE_SECONDS, CARD_CACHE_SECONDS); "churn" (scripts/bench_churn.py)
+# loads a mix of pages with the caches on, without and with a product published every 5 s.
+MODES = {
+    "off": ("cache off", 0, 0),
+    "cards": ("cards", 0, 600),
+    "on": ("cache on", 600, 600),
+    "churn": ("churn", 600, 600),
+}
 
 
 def measure_in_process(pages):
@@ -271,9 +277,14 @@ def measure_load(base_url, pages, seconds, runs, load):
     return figures
 
 
-def targets(rows):
+def targets(rows, churn=None):
     """The README's targets, checked against this run (reported, never enforced)."""
     result = []
+    if churn:
+        result += [
+            ("churn keeps >= 80% of the quiet throughput", churn["throughput_kept"], 0.8),
+            ("cached mix p99 under churn < 50 ms", churn["churn"]["p99_ms"], -50),
+        ]
     if "cache off" in rows:
         off = rows["cache off"]
         result += [
@@ -323,8 +334,8 @@ def print_table(pages, in_process, rows):
     bare = rows.get("cache on", {}).get("bare view", {"rps": 1.0})["rps"]
     for label, _path in pages:
         cells = []
-        for mode, *_seconds in MODES.values():
-            row = rows.get(mode, {}).get(label, empty)
+        for name in ("off", "cards", "on"):
+            row = rows.get(MODES[name][0], {}).get(label, empty)
             cells.append(f"{row['rps']:>9.1f} {row['p50_ms']:>6.1f} {row['p95_ms']:>6.1f}")
         on = rows.get("cache on", {}).get(label, empty)
         static = in_process[label]
@@ -356,6 +367,8 @@ def main():
     options = parser.parse_args()
 
     setup_django()
+    from bench_churn import measure_churn
+    from django.conf import settings
     from django.db import connection
 
     total = ensure_catalog(options.products, options.vendors)
@@ -373,17 +386,20 @@ def main():
         flush=True,
     )
     load_before = os.getloadavg()
-    rows = {}
+    rows, churn = {}, None
     for name in options.modes.split(","):
         if name not in MODES:
             parser.error(f"unknown mode {name!r}: choose from {', '.join(MODES)}")
         mode, page_seconds, card_seconds = MODES[name]
         print(f"\n{mode}", flush=True)
         with gunicorn(page_seconds, card_seconds) as base_url:
+            if name == "churn":
+                churn = measure_churn(base_url, max(options.seconds, 20), options.client)
+                continue
             rows[mode] = measure_load(base_url, pages, options.seconds, options.runs, load)
 
     print_table(pages, in_process, rows)
-    checked = targets(rows)
+    checked = targets(rows, churn)
     print("\nTargets (reported, never enforced):")
     for item in checked:
         print(f"  [{'met' if item['met'] else 'MISSED'}] {item['target']}: {item['measured']}")
@@ -406,6 +422,8 @@ def main():
             for label, path in pages
         },
         "targets": checked,
+        "churn": churn,
+        "cache": settings.CACHES["default"]["BACKEND"],
     }
     Path(options.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
     print(

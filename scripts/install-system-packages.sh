@@ -3,12 +3,21 @@
 #   chromium (+ chromium-driver)  browser tests (Playwright drives Debian's Chromium)
 #   msgfmt (gettext)               compiling the translation catalogues
 #   java (a headless JRE)          the Nu HTML checker (vnu.jar)
+#   varnishd (+ varnish-modules)   the Varnish test of the shared cache in front (xkey purges)
 #   wrk                            optional: HTTP load for `make bench` (asked for by name only)
 # With arguments, only those tools are checked: install-system-packages.sh msgfmt
 set -e
-TOOLS="${*:-chromium msgfmt java}"
+TOOLS="${*:-chromium msgfmt java varnishd}"
 missing=""
 for tool in $TOOLS; do
+    if [ "$tool" = varnishd ]; then
+        # The xkey module comes in varnish-modules; varnishd lives in /usr/sbin.
+        if [ -x /usr/sbin/varnishd ] && ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1; then
+            continue
+        fi
+        missing="$missing varnish varnish-modules"
+        continue
+    fi
     command -v "$tool" >/dev/null 2>&1 && continue
     case "$tool" in
         chromium) missing="$missing chromium chromium-driver" ;;

@@ -92,34 +92,52 @@ def with_exhibition_slug(query):
     return replace(query, exhibition=slug if slug in labels["exhibition"] else "")
 
 
+def answer_tags(query):
+    """What a search answer counts: one category's products (and its subcategories'), or the
+    whole catalog (pagecache/tags.py). An exhibition's products change with the exhibition's
+    publish, which purges the catalog-wide tag."""
+    from pagecache import tags as cache_tags
+
+    if query.category and not query.exhibition:
+        # Its facets count by the IKM's region and sentra too: an IKM's change purges them.
+        return [cache_tags.SITE, cache_tags.category(query.category), cache_tags.VENDORS]
+    return [cache_tags.SITE, cache_tags.ALL]
+
+
 def cached_search(query, expansions):
     """The engine's answer to `query`, kept SEARCH_RESULT_CACHE_SECONDS in the cache.
 
     On 10,000 products the database engine still reads a row per matching product to count
     the facets (tens of milliseconds for a listing of them all), and the answer only changes
-    when the catalog does. The key includes the page cache's generation, which every publish,
-    unpublish, move and snippet change bumps (pagecache/purge.py), so a cached answer never
-    outlives the content it counted.
+    when the catalog does. It is stored with its tags (`answer_tags`) and served while none was
+    purged (pagecache/purge.py), so a cached answer never outlives the content it counted; the
+    page showing it carries the same tags.
     """
+    from pagecache import tags as cache_tags
+
+    tags = answer_tags(query)
+    cache_tags.add(*tags)
     seconds = settings.SEARCH_RESULT_CACHE_SECONDS
     if not seconds:
         return run_engine("search", query, expansions)
     from pagecache.middleware import page_cache
-    from pagecache.purge import current_generation
+    from pagecache.purge import file_tags, is_fresh, request_clock
 
     store = page_cache()
     fingerprint = repr(
         (dataclasses.replace(query, extra={}), expansions, get_engine().name, get_language())
     )
     digest = hashlib.sha256(fingerprint.encode()).hexdigest()[:32]
-    generation = current_generation(store)
-    if generation is None:  # the cache is down: answer uncached
+    clock = request_clock(store)
+    if clock is None:  # the cache is down: answer uncached
         return run_engine("search", query, expansions)
-    key = f"search:result:{generation}:{digest}"
-    raw = store.get(key)
-    if raw is None:
-        raw = run_engine("search", query, expansions)
-        store.set(key, raw, seconds)
+    key = f"search:result:{digest}"
+    stored = store.get(key)
+    if stored is not None and is_fresh(store, stored[1], stored[2]):
+        return stored[0]
+    raw = run_engine("search", query, expansions)
+    file_tags(store, tags, clock)
+    store.set(key, (raw, tags, clock), seconds)
     return raw
 
 

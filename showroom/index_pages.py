@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from catalog.models.pages import BasePage
 from catalog.translation import translated_value
+from pagecache import tags as cache_tags
 
 
 class IndexPage(BasePage):
@@ -28,3 +29,7 @@ class IndexPage(BasePage):
 
     def get_meta_description(self):
         return super().get_meta_description() or translated_value(self, "intro")
+
+    def cache_tags(self):
+        # An index lists its children (the catalog's listings carry their search answers' tags).
+        return [*super().cache_tags(), cache_tags.children(self.pk)]

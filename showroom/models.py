@@ -15,6 +15,7 @@ from catalog.blocks import BodyBlock
 from catalog.models import Category, Region
 from catalog.models.pages import BasePage
 from catalog.pagination import requested_page
+from pagecache import tags as cache_tags
 from search.query import SORT_OPTIONS, CatalogQuery, clean_text
 from search.service import Linker, search_catalog, search_vendors
 from showroom.blocks import HomeBlock, block_text
@@ -47,6 +48,10 @@ class HomePage(BasePage):
         hero = self.hero_block()
         hero_lead = block_text(hero.value, "text").value if hero else ""
         return super().get_meta_description() or hero_lead
+
+    def cache_tags(self):
+        # Its sections count and list across the catalog (featured, newest, categories...).
+        return [*super().cache_tags(), cache_tags.ALL]
 
     def hero_block(self):
         return next((b for b in self.body if b.block_type == "hero"), None)
@@ -132,6 +137,10 @@ class VendorIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("direktori IKM")
+
+    def cache_tags(self):
+        # The directory counts each IKM's products.
+        return [*super().cache_tags(), cache_tags.ALL]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -43,6 +43,7 @@ from catalog.money import format_rupiah
 from catalog.panels import PermissionedInlinePanel
 from catalog.phone import display_phone, normalise_phone, normalise_whatsapp
 from catalog.translation import ENGLISH, translated, translated_value
+from pagecache import tags as cache_tags
 
 IMAGE_MODEL = settings.WAGTAILIMAGES_IMAGE_MODEL
 
@@ -121,9 +122,18 @@ class BasePage(Page):
     def get_og_image(self):
         return None
 
+    def cache_tags(self):
+        """What this page shows besides its cards and search answers (pagecache/tags.py)."""
+        return [cache_tags.page(self.pk)]
+
+    def cache_purge_tags(self):
+        """What a change to this page retires besides its own tags (pagecache/purge.py)."""
+        return []
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         crumbs = breadcrumbs_for(self)
+        cache_tags.add(*(cache_tags.title(crumb.pk) for crumb in crumbs[:-1]))
         context["crumbs"] = crumbs
         context["breadcrumb_data"] = breadcrumb_list(crumbs, request)
         if hasattr(self, "structured_data"):
@@ -400,6 +410,13 @@ class VendorPage(BasePage):
             return ""
         link = f"https://wa.me/{self.whatsapp.lstrip('+')}"
         return f"{link}?text={quote(text)}" if text else link
+
+    def cache_tags(self):
+        # Its page lists its products; their cards carry their own tags.
+        return [cache_tags.page(self.pk), cache_tags.children(self.pk)]
+
+    def cache_purge_tags(self):
+        return [cache_tags.VENDORS]
 
     def get_og_image(self):
         return self.cover_image or self.logo
@@ -740,6 +757,21 @@ class ProductPage(ProductSearchText, BasePage):
         return list(
             self.gallery_images.select_related("image").prefetch_related("image__renditions")
         )
+
+    def cache_tags(self):
+        # It shows its IKM's name, region and contact.
+        return cache_tags.product_tags(self)
+
+    def cache_purge_tags(self):
+        category = Category.objects.select_related("parent").filter(pk=self.category_id).first()
+        return cache_tags.category_line(category)
+
+    @classmethod
+    def cache_previous_tags(cls, pk):
+        """The category listings the product was on before this save."""
+        before = cls.objects.filter(pk=pk).values_list("category_id", flat=True).first()
+        category = Category.objects.select_related("parent").filter(pk=before).first()
+        return cache_tags.category_line(category)
 
     def get_og_image(self):
         return self.main_image

@@ -186,10 +186,10 @@ USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env_str("STATIC_ROOT") or BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = env_str("MEDIA_ROOT") or BASE_DIR / "media"
 # Files only the IKM's owners and staff may read (inquiry attachments): never under MEDIA_URL.
 PRIVATE_MEDIA_ROOT = env_str("PRIVATE_MEDIA_ROOT") or str(BASE_DIR / "private-media")
 STORAGES = {
@@ -208,11 +208,26 @@ PAGE_CACHE_PERSONAL_COOKIES = ["sessionid", "messages"]
 PAGE_CACHE_SKIPPED_PATHS = ["/admin/", "/dokumen/", "/healthz"]
 # Query parameters whose visits a view counts (the shelf labels' QR codes: ?src=label-...).
 PAGE_CACHE_COUNTED_PARAMS = ["src"]
+# The headers carrying a cached page's tags to a shared cache in front (pagecache/tags.py):
+# Varnish's xkey, Fastly-style Surrogate-Key, Cloudflare-style Cache-Tag (comma-separated).
+SURROGATE_KEY_HEADERS = env_list("SURROGATE_KEY_HEADERS", ["xkey", "Surrogate-Key", "Cache-Tag"])
+# Varnish (or a CDN backend of the same shape) to purge by tag: VARNISH_URL=http://127.0.0.1:6081
+if env_str("VARNISH_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "pagecache.frontends.XkeyBackend",
+            "LOCATION": env_str("VARNISH_URL"),
+            "TIMEOUT": float(env_str("VARNISH_PURGE_TIMEOUT", "5")),
+        }
+    }
 PAGE_CACHE_PURGE_MODELS = []  # "app.Model" labels shown on public pages that are not snippets
 # Search engine answers (ids, totals, facet counts) per query, purged with the page cache.
 SEARCH_RESULT_CACHE_SECONDS = int(env_str("SEARCH_RESULT_CACHE_SECONDS", "600"))
 # Rendered product cards, shared by every listing that shows them (catalog/cards.py).
 CARD_CACHE_SECONDS = int(env_str("CARD_CACHE_SECONDS", "600"))
+# The typo-correction vocabulary is rebuilt after catalog changes at most this often (it reads
+# every product's words: about a second on 10,000 products; search/vocabulary.py).
+VOCABULARY_REFRESH_SECONDS = int(env_str("VOCABULARY_REFRESH_SECONDS", "60"))
 
 _email = email_config(env_str("EMAIL_URL"))
 EMAIL_BACKEND = _email.pop("EMAIL_BACKEND")

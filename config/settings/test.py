@@ -1,6 +1,6 @@
 """Test settings: fast password hashing, local memory email, plain static storage."""
 
-from config.env import env_str
+from config.env import cache_config, env_str
 
 from .base import *  # noqa: F403
 from .base import STORAGES
@@ -38,5 +38,9 @@ AXES_ENABLED = False
 # Off by default so tests that change data read fresh pages; tests/config/test_page_cache.py
 # switches it on.
 PAGE_CACHE_SECONDS = 0
+# Each test process its own memory cache (parallel runs must not share a disk cache); the
+# shared disk cache is tested in tests/config/test_env.py.
+CACHES = cache_config(env_str("CACHE_URL") or env_str("REDIS_URL") or "locmem://")
 SEARCH_RESULT_CACHE_SECONDS = 0
 CARD_CACHE_SECONDS = 0
+VOCABULARY_REFRESH_SECONDS = 0

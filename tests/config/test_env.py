@@ -54,10 +54,38 @@ class TestEnvReaders:
 
 
 class TestCacheConfig:
-    @pytest.mark.parametrize("url", ["", "locmem://", "memory://"])
-    def test_local_memory_when_unset(self, url):
+    @pytest.mark.parametrize("url", ["locmem://", "memory://"])
+    def test_local_memory_on_request(self, url):
         default = cache_config(url)["default"]
         assert default["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+
+    def test_a_disk_cache_every_worker_shares_when_unset(self, tmp_path):
+        default = cache_config("")["default"]
+        assert default["BACKEND"] == "diskcache.DjangoCache"
+        assert default["OPTIONS"]["size_limit"] >= 512 * 1024**2
+        assert cache_config(f"disk://{tmp_path}")["default"]["LOCATION"] == str(tmp_path)
+
+    def test_the_disk_cache_is_shared_between_processes(self, tmp_path):
+        """What one worker stores (a page, a purge's clock), another process reads."""
+        import subprocess
+        import sys
+
+        script = (
+            "import sys, diskcache;"
+            "c = diskcache.DjangoCache(sys.argv[1], {'SHARDS': 4, 'DATABASE_TIMEOUT': 0.1});"
+            "c.set('page:clock', 41, None); c.incr('page:clock'); print(c.get('page:clock'))"
+        )
+        written = subprocess.run(  # noqa: S603  # nosec B603: our own interpreter and script
+            [sys.executable, "-c", script, str(tmp_path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert written.stdout.strip() == "42"
+        from diskcache import DjangoCache
+
+        here = DjangoCache(str(tmp_path), {"SHARDS": 4, "DATABASE_TIMEOUT": 0.1})
+        assert here.get("page:clock") == 42
 
     @pytest.mark.parametrize(
         "url", ["redis://127.0.0.1:6379/1", "rediss://:rahasia@cache.example.id:6380/0"]
