@@ -1,5 +1,6 @@
-"""On a phone (390 × 844): an IKM owner signs in, opens the inquiry inbox, the dashboard with
-its statistics panel and the statistics pages, and no page is wider than the screen."""
+"""On a phone (390 × 844): a product page's view beacon counts; an IKM owner signs in, opens
+the inquiry inbox, the dashboard with its statistics panel and the statistics pages, and no
+page is wider than the screen."""
 
 import re
 
@@ -12,6 +13,11 @@ pytestmark = pytest.mark.e2e
 PASSWORD = "Batik-Trusmi-2026!"
 PHONE = {"width": 390, "height": 844}
 PRODUCT = "kain-batik-tulis-mega-mendung"
+# A phone's browser, not "HeadlessChrome" (which the view beacon ignores as a robot).
+PHONE_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/120.0.0.0 Mobile Safari/537.36"
+)
 
 
 def page_width(page):
@@ -43,7 +49,12 @@ def test_owner_reads_inbox_and_statistics_on_a_phone(new_context, catalog):
         )
     ProductView.objects.create(product=product, date=timezone.localdate(), count=12)
 
-    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page = new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, user_agent=PHONE_AGENT
+    ).new_page()
+    # A buyer's view of the product reaches the owner's statistics through the beacon.
+    with page.expect_request(f"**/statistik/lihat/{product.pk}/"):
+        page.goto(product.url)
     page.goto("/admin/login/")
     page.locator("input[name=username]").fill("siti")
     page.locator("input[name=password]").fill(PASSWORD)
@@ -60,7 +71,7 @@ def test_owner_reads_inbox_and_statistics_on_a_phone(new_context, catalog):
 
     page.goto("/admin/")
     panel = page.locator("#owner-statistics-section")
-    expect(panel.locator('[data-metric="views"] .stats-card__total')).to_have_text("12")
+    expect(panel.locator('[data-metric="views"] .stats-card__total')).to_have_text("13")
     expect(panel.locator('svg[role="img"]')).to_have_count(4)
     assert page_width(page) <= PHONE["width"]
 
