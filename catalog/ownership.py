@@ -53,7 +53,16 @@ TAXONOMY_MODELS = ("category", "region", "sentra", "material", "certificatetype"
 TAXONOMY_ACTIONS = ("add", "change", "view")
 # What only operators do (catalog.User's Meta permissions), and model permissions of other apps
 # they need, by name: catalog imports no other app.
-OPERATOR_CATALOG_PERMISSIONS = ("onboard_vendor", "import_any_catalog")
+OPERATOR_CATALOG_PERMISSIONS = ("onboard_vendor", "import_any_catalog", "view_all_statistics")
+# Curators (and operators) keep the search synonym sets and Wagtail's search promotions.
+CURATOR_OTHER_PERMISSIONS = tuple(
+    (app_label, f"{action}_{model}")
+    for app_label, model in (
+        ("search", "synonymset"),
+        ("wagtailsearchpromotions", "searchpromotion"),
+    )
+    for action in ("add", "change", "delete", "view")
+)
 OPERATOR_OTHER_PERMISSIONS = (
     ("inquiries", "view_all_inquiries"),
     ("orders", "view_all_orders"),
@@ -253,6 +262,7 @@ def ensure_curator_group(users=()):
             *_admin_access(),
             *_taxonomy_permissions(),
             *_permissions("catalog", ["verify_certificate"]),
+            *_other_app_permissions(CURATOR_OTHER_PERMISSIONS),
         ],
         page_permissions=CURATOR_PAGE_PERMISSIONS,
         collection_permissions=[
@@ -287,7 +297,7 @@ def ensure_operator_group(users=()):
             *_admin_access(),
             *_taxonomy_permissions((*TAXONOMY_ACTIONS, "delete")),
             *_permissions("catalog", ["verify_certificate", *OPERATOR_CATALOG_PERMISSIONS]),
-            *_other_app_permissions(OPERATOR_OTHER_PERMISSIONS),
+            *_other_app_permissions((*CURATOR_OTHER_PERMISSIONS, *OPERATOR_OTHER_PERMISSIONS)),
         ],
         page_permissions=OPERATOR_PAGE_PERMISSIONS,
         collection_permissions=[

@@ -2,7 +2,9 @@
 onboarding and import views with their menu items; two-factor sign-in and its reset; the
 owner's dashboard panel."""
 
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -14,6 +16,9 @@ from catalog import admin_views, two_factor, two_factor_reset, user_admin
 from catalog.chooser_scope import choosable
 from catalog.dashboard import OwnerProductsPanel, OwnerSummary
 from catalog.models import Category, CertificateType, Material, Region, Sentra
+from catalog.stats import metrics as stats_metrics
+from catalog.stats import views as stats_views
+from catalog.stats.panel import StatisticsPanel
 from catalog.translation_report import URL_NAME, NeedsTranslationView
 
 
@@ -221,3 +226,59 @@ def user_listing_password_link_button(user, request_user):
 def scope_page_chooser(pages, request):
     """Owners choose among published pages and their own (catalog/chooser_scope.py)."""
     return choosable(pages, request.user)
+
+
+# --- Statistics (catalog/stats): the pages, the menu item, the dashboard panel ------------------
+
+
+class StatisticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return stats_metrics.may_see_statistics(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_statistics_urls():
+    return [
+        path(
+            "statistik/",
+            include(
+                (
+                    [
+                        path("", stats_views.StatisticsIndexView.as_view(), name="index"),
+                        path("csv/", stats_views.StatisticsCsvView.as_view(), name="csv"),
+                        path(
+                            "produk/<int:pk>/",
+                            stats_views.ProductStatisticsView.as_view(),
+                            name="product",
+                        ),
+                        path(
+                            "produk/<int:pk>/csv/",
+                            stats_views.ProductStatisticsCsvView.as_view(),
+                            name="product_csv",
+                        ),
+                    ],
+                    "catalog_stats",
+                ),
+                namespace="catalog_stats",
+            ),
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_statistics_menu_item():
+    return StatisticsMenuItem(
+        _("Statistik"), reverse("catalog_stats:index"), icon_name="table", order=255
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_statistics_panel(request, panels):
+    if stats_metrics.may_see_statistics(request.user):
+        panels.append(StatisticsPanel(request.user))
+
+
+@hooks.register("insert_global_admin_css")
+def owners_admin_css():
+    """Statistics cards and the inbox on a phone (static/css/admin-owners.css)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-owners.css"))

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from catalog.account_views import AdminLoginView, AdminLogoutView
 from catalog.page_chooser_views import PageBrowseView, PageChosenMultipleView
 from catalog.sitemaps import BilingualSitemap
+from catalog.stats.beacon import product_view_beacon
 from catalog.views import robots_txt
 from config.health import healthz
 from orders.views import stripe_webhook
@@ -29,6 +30,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("stripe/webhook/", stripe_webhook, name="stripe_webhook"),
+    path("statistik/lihat/<int:product_id>/", product_view_beacon, name="product_view_beacon"),
 ]
 
 if settings.SERVE_MEDIA:

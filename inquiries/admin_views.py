@@ -232,6 +232,8 @@ class InquiryIndexView(InboxAccessMixin, IndexView):
     search_fields = ["reference", "name", "email", "company", "message"]
     default_ordering = "-created_at"
     paginate_by = 25
+    # On a phone each row becomes a card, its key facts first (static/css/admin-owners.css).
+    table_classname = "listing inquiry-inbox"
     index_url_name = f"{URL_NAMESPACE}:index"
     index_results_url_name = f"{URL_NAMESPACE}:index_results"
     page_title = gettext_lazy("Pertanyaan pembeli")

@@ -128,3 +128,20 @@ def register_inquiry_log_actions(actions):
                 }
             except (KeyError, TypeError):
                 return _("Status diubah")
+
+
+# --- The owners' statistics (catalog/stats): WhatsApp clicks and inquiries per product ---------
+
+
+@hooks.register("register_product_statistics")
+def whatsapp_click_statistics():
+    from .statistics import WHATSAPP_CLICKS
+
+    return WHATSAPP_CLICKS
+
+
+@hooks.register("register_product_statistics")
+def inquiry_statistics():
+    from .statistics import INQUIRIES
+
+    return INQUIRIES

@@ -43,3 +43,11 @@ def register_order_log_actions(actions):
     actions.register_action(
         views.LOG_SHIPPED, gettext_lazy("Tandai dikirim"), gettext_lazy("Ditandai dikirim")
     )
+
+
+@hooks.register("register_product_statistics")
+def order_statistics():
+    """Paid orders per product, for the owners' statistics (catalog/stats)."""
+    from .statistics import ORDERS
+
+    return ORDERS

@@ -11,6 +11,7 @@ from .pages import (
     VendorPage,
 )
 from .snippets import Category, CertificateType, Material, Region, Sentra
+from .statistics import ProductView
 from .two_factor import RecoveryCode, RecoveryCodeDevice
 from .users import User
 
@@ -24,6 +25,7 @@ __all__ = [
     "ProductGalleryImage",
     "ProductPage",
     "ProductTag",
+    "ProductView",
     "RecoveryCode",
     "RecoveryCodeDevice",
     "Region",
