@@ -1,11 +1,18 @@
 """Facet options as served: one without products is no link (it would lead to an empty page),
 a selected one always stays a link that removes it; the "Saring (n)" control counts the
-filters a buyer can remove."""
+filters a buyer can remove; the cards' photos are sized for two cards a row on phones."""
 
 import pytest
 from bs4 import BeautifulSoup
 
-from catalog.factories import CategoryFactory, ProductPageFactory, RegionFactory, VendorPageFactory
+from catalog.factories import (
+    CategoryFactory,
+    ImageFactory,
+    ProductGalleryImageFactory,
+    ProductPageFactory,
+    RegionFactory,
+    VendorPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +80,16 @@ def test_the_filter_control_counts_the_filters_a_buyer_can_remove(client, shop):
     assert (
         label(soup(client.get("/en/katalog/batik/", {"wilayah": "kota-cirebon"}))) == "Filter (1)"
     )
+
+
+def test_listing_cards_ask_for_half_width_photos_where_two_share_a_row(client, shop):
+    product = ProductPageFactory(
+        parent=VendorPageFactory(title="Batik Sekar", slug="batik-sekar"),
+        title="Sarung Batik",
+        category=CategoryFactory(name="Sarung", slug="sarung"),
+    )
+    ProductGalleryImageFactory(page=product, image=ImageFactory(file__color="#1f4e8c"))
+    for url in ("/katalog/", "/cari/?q=sarung"):
+        images = soup(client.get(url)).select(".results .card__image[srcset]")
+        assert images, url
+        assert {img["sizes"] for img in images} == {"(min-width: 64em) 22vw, 46vw"}, url
