@@ -15,3 +15,10 @@ def result_card(context, result, pk, loading=""):
     return render_card(
         context, product, loading=loading, highlights=result.highlights, kind=result.card_kind
     )
+
+
+@register.simple_tag
+def removable_filter_count(result, keep=""):
+    """How many filters the buyer can remove (the "Filter (n)" button): the active chips but
+    `keep` (a category page's own category, which is the page rather than a filter)."""
+    return sum(1 for chip in result.active_filters if chip.name != keep)
