@@ -64,6 +64,10 @@ def test_lightbox_by_click_keys_and_escape(new_context, catalog, screen, network
         " return i && i.complete && i.naturalWidth > 0; }"
     )
     expect(page).to_have_url(re.compile(re.escape(catalog.products[PRODUCT].url) + "$"))
+    box = image.bounding_box()
+    viewport = options["viewport"]
+    assert box["width"] <= viewport["width"] and box["height"] <= viewport["height"], box
+    assert box["width"] > viewport["width"] / 2 or box["height"] > viewport["height"] / 2, box
     expect(dialog.get_by_role("button", name="Tutup")).to_be_focused()
 
     dialog.get_by_role("button", name="Berikutnya").click()
