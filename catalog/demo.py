@@ -34,7 +34,7 @@ from wagtail.models import Collection, Page, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.signals import page_published
 
-from catalog import demo_english, demo_images
+from catalog import demo_english, demo_images, demo_shipping
 from catalog.image_gate import check_image
 from catalog.models import (
     CatalogImage,
@@ -2755,6 +2755,7 @@ def build_vendor(data, vendor_index, taxonomy, report):
             export_ready=data["export_ready"],
             sells_online=data.get("sells_online", False),
             **demo_english.vendor_fields(data["key"]),
+            **demo_shipping.vendor_fields(data["key"]),
         )
         collection = ensure_vendor_collection(vendor)
         palette_name = options.get("palette")

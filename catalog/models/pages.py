@@ -38,6 +38,7 @@ from catalog.models.search_text import (
     TITLE_BOOST,
     ProductSearchText,
 )
+from catalog.models.shipping import ShippingFacts
 from catalog.models.snippets import Category
 from catalog.money import format_rupiah
 from catalog.panels import PermissionedInlinePanel
@@ -197,7 +198,7 @@ class CertificateBase(Orderable):
         return self.verified and not self.is_expired
 
 
-class VendorPage(BasePage):
+class VendorPage(ShippingFacts, BasePage):
     """An IKM's profile: who they are, where, how to reach them, and their products below."""
 
     owner_names = models.CharField(
@@ -331,7 +332,6 @@ class VendorPage(BasePage):
         FieldRowPanel([FieldPanel("nib"), FieldPanel("siinas")]),
         FieldRowPanel([FieldPanel("year_founded"), FieldPanel("workforce")]),
         FieldPanel("monthly_capacity"),
-        FieldPanel("export_ready"),
         FieldPanel("sells_online"),
         PermissionedInlinePanel("certificates", label=_("sertifikat")),
     ]
@@ -341,11 +341,13 @@ class VendorPage(BasePage):
             ObjectList(location_panels, heading=_("Lokasi")),
             ObjectList(contact_panels, heading=_("Kontak")),
             ObjectList(business_panels, heading=_("Usaha & sertifikat")),
+            ObjectList(ShippingFacts.shipping_panels, heading=_("Pengiriman & ekspor")),
             ObjectList(
                 [
                     *BasePage.english_panels,
                     FieldPanel("story_en"),
                     FieldPanel("monthly_capacity_en"),
+                    *ShippingFacts.shipping_english_panels,
                 ],
                 heading=_("Bahasa Inggris"),
             ),
@@ -382,6 +384,7 @@ class VendorPage(BasePage):
             errors["sentra"] = [_("Sentra ini berada di wilayah lain.")]
         if self.year_founded and self.year_founded > timezone.localdate().year:
             errors["year_founded"] = [_("Tahun berdiri tidak boleh di masa depan.")]
+        errors.update(self.clean_shipping())
         if errors:
             raise ValidationError(errors)
 

@@ -114,6 +114,8 @@ def test_demo_ikm_profiles_are_complete(demo):
         assert vendor.whatsapp.startswith("+628"), vendor.whatsapp  # normalised by clean()
         assert len(vendor.nib) == 13 and vendor.nib.isdigit()
         assert vendor.owner_names and vendor.address and vendor.story.startswith("<p>")
+        assert vendor.ships_from and vendor.couriers  # catalog/demo_shipping.py
+        assert bool(vendor.export_terms) == vendor.export_ready
         assert vendor.logo.description and vendor.cover_image.description
         assert (vendor.logo.width, vendor.logo.height) == demo_images.LOGO_SIZE
         assert (vendor.cover_image.width, vendor.cover_image.height) == demo_images.COVER_SIZE

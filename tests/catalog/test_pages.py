@@ -207,9 +207,13 @@ class TestProductPage:
 
     def test_no_whatsapp_link_without_a_number(self, client, categories):
         product = ProductPageFactory(parent=VendorPageFactory(whatsapp=""))
-        response = get_ok(client, product.url)
-        assert "wa.me" not in response.content.decode()
-        assert "button--whatsapp" not in response.content.decode()
+        html = get_ok(client, product.url).content.decode()
+        contact = str(BeautifulSoup(html, "html.parser").select_one(".vendor-mini"))
+        assert "wa.me" not in contact
+        assert "button--whatsapp" not in contact
+        # The only WhatsApp link left is the buyer's "share" link, addressed to no number.
+        links = re.findall(r'href="(https://wa\.me/[^"]*)"', html)
+        assert [link.split("?")[0] for link in links] == ["https://wa.me/"]
 
     def test_certificate_dates_in_indonesian(self, client, product):
         ProductCertificateFactory(
