@@ -41,7 +41,7 @@ from catalog.models.search_text import (
 from catalog.models.snippets import Category
 from catalog.money import format_rupiah
 from catalog.panels import PermissionedInlinePanel
-from catalog.phone import display_phone, normalise_phone, normalise_whatsapp
+from catalog.phone import display_phone, normalise_phone, normalise_whatsapp, whatsapp_digits
 from catalog.translation import ENGLISH, translated, translated_value
 
 IMAGE_MODEL = settings.WAGTAILIMAGES_IMAGE_MODEL
@@ -398,7 +398,7 @@ class VendorPage(BasePage):
 
         if not self.whatsapp:
             return ""
-        link = f"https://wa.me/{self.whatsapp.lstrip('+')}"
+        link = f"https://wa.me/{whatsapp_digits(self.whatsapp)}"
         return f"{link}?text={quote(text)}" if text else link
 
     def get_og_image(self):
