@@ -11,6 +11,7 @@ Rates are read once per page-cache generation (a rate change bumps the generatio
 with 24 cards costs no query for them on a warm cache.
 """
 
+import time
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.http import JsonResponse
@@ -23,6 +24,7 @@ from catalog.models.exchange_rates import CURRENCIES, DEFAULT_CURRENCY, Exchange
 
 # JSON max-age for browsers: a purge reaches them within this time.
 JSON_MAX_AGE = 300
+NO_CACHE_SECONDS = 10
 _memo = {}
 
 
@@ -36,13 +38,17 @@ def _generation():
 def current_rates():
     """{code: ExchangeRate} of every currency with a rate, in the picker's order."""
     generation = _generation()
-    if generation is not None and generation in _memo:
-        return _memo[generation]
+    if generation is None:
+        # The cache is down (pagecache.purge): keep the rates a few seconds rather than
+        # querying once per card; a change shows within NO_CACHE_SECONDS.
+        generation = ("no-cache", int(time.monotonic() // NO_CACHE_SECONDS))
+    cached = _memo.get(generation)  # .get: another thread may clear the memo meanwhile
+    if cached is not None:
+        return cached
     rows = {rate.currency: rate for rate in ExchangeRate.objects.all()}
     rates = {code: rows[code] for code in CURRENCIES if code in rows}
-    if generation is not None:
-        _memo.clear()  # only the live generation is worth keeping
-        _memo[generation] = rates
+    _memo.clear()  # only the live generation is worth keeping
+    _memo[generation] = rates
     return rates
 
 

@@ -294,3 +294,18 @@ def test_foreign_prices_cost_no_query_per_card(client, vendor, product):
     with_rates = [queries(client, url) for url in urls]
     assert len(foreign_prices(client.get("/en/katalog/"))) == 8
     assert with_rates == without
+
+
+def test_with_the_cache_down_rates_are_still_read_once_per_page(client, settings, vendor, rates):
+    # A cache that keeps nothing: no page-cache generation to key the rates on.
+    settings.CACHES = {
+        **settings.CACHES,
+        "nothing": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    settings.PAGE_CACHE_ALIAS = "nothing"
+    ProductPageFactory(parent=vendor, title="Batik satu", price=100_000)
+    few = queries(client, "/en/katalog/")
+    for number in range(6):
+        ProductPageFactory(parent=vendor, title=f"Batik lain {number}", price=100_000 + number)
+    assert len(foreign_prices(client.get("/en/katalog/"))) == 7
+    assert queries(client, "/en/katalog/") == few
