@@ -35,6 +35,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.signals import page_published
 
 from catalog import demo_english, demo_images, demo_shipping
+from catalog.demo_rates import ensure_demo_rates
 from catalog.image_gate import check_image
 from catalog.models import (
     CatalogImage,
@@ -2892,6 +2893,7 @@ def build_demo(warm_renditions=False):
     new_vendors = []
     with transaction.atomic(), bulk_build():
         taxonomy = ensure_taxonomy()
+        ensure_demo_rates()
         vendor_index = site_pages()
         ensure_staff_users(report)
         for data in VENDORS:

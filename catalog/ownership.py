@@ -51,6 +51,9 @@ OPERATOR_DOCUMENT_PERMISSIONS = (*CURATOR_DOCUMENT_PERMISSIONS, "delete_document
 # Taxonomy snippets the curators keep: catalog.<action>_<model>.
 TAXONOMY_MODELS = ("category", "region", "sentra", "material", "certificatetype")
 TAXONOMY_ACTIONS = ("add", "change", "view")
+# The exchange rates of /en/ pages' indicative prices (catalog/models/exchange_rates.py):
+# curators and operators keep them like the taxonomies; owners never.
+RATE_PERMISSIONS = ("add_exchangerate", "change_exchangerate", "view_exchangerate")
 # What only operators do (catalog.User's Meta permissions), and model permissions of other apps
 # they need, by name: catalog imports no other app.
 OPERATOR_CATALOG_PERMISSIONS = ("onboard_vendor", "import_any_catalog", "view_all_statistics")
@@ -261,7 +264,7 @@ def ensure_curator_group(users=()):
         model_permissions=[
             *_admin_access(),
             *_taxonomy_permissions(),
-            *_permissions("catalog", ["verify_certificate"]),
+            *_permissions("catalog", ["verify_certificate", *RATE_PERMISSIONS]),
             *_other_app_permissions(CURATOR_OTHER_PERMISSIONS),
         ],
         page_permissions=CURATOR_PAGE_PERMISSIONS,
@@ -296,7 +299,15 @@ def ensure_operator_group(users=()):
         model_permissions=[
             *_admin_access(),
             *_taxonomy_permissions((*TAXONOMY_ACTIONS, "delete")),
-            *_permissions("catalog", ["verify_certificate", *OPERATOR_CATALOG_PERMISSIONS]),
+            *_permissions(
+                "catalog",
+                [
+                    "verify_certificate",
+                    *OPERATOR_CATALOG_PERMISSIONS,
+                    *RATE_PERMISSIONS,
+                    "delete_exchangerate",
+                ],
+            ),
             *_other_app_permissions((*CURATOR_OTHER_PERMISSIONS, *OPERATOR_OTHER_PERMISSIONS)),
         ],
         page_permissions=OPERATOR_PAGE_PERMISSIONS,

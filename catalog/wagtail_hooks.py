@@ -15,7 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from catalog import admin_views, two_factor, two_factor_reset, user_admin
 from catalog.chooser_scope import choosable
 from catalog.dashboard import OwnerProductsPanel, OwnerSummary
-from catalog.models import Category, CertificateType, Material, Region, Sentra
+from catalog.models import Category, CertificateType, ExchangeRate, Material, Region, Sentra
 from catalog.stats import metrics as stats_metrics
 from catalog.stats import views as stats_views
 from catalog.stats.panel import StatisticsPanel
@@ -75,6 +75,22 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+class ExchangeRateViewSet(SnippetViewSet):
+    """Operators and curators keep the rates of /en/ pages' indicative prices (owners have no
+    permission on them: catalog/ownership.py)."""
+
+    model = ExchangeRate
+    icon = "pick"
+    menu_label = _("Kurs mata uang")
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = ["currency", "rupiah_per_unit", "rate_date"]
+    ordering = ["currency"]
+
+
+register_snippet(ExchangeRateViewSet)
 
 
 @hooks.register("register_admin_urls")

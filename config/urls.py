@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalog.account_views import AdminLoginView, AdminLogoutView
+from catalog.currency import rates_json as exchange_rates_json
 from catalog.page_chooser_views import PageBrowseView, PageChosenMultipleView
 from catalog.sitemaps import BilingualSitemap
 from catalog.stats.beacon import product_view_beacon
@@ -50,6 +51,7 @@ urlpatterns += i18n_patterns(
     path("", include("inquiries.urls")),
     path("", include("orders.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("kurs.json", exchange_rates_json, name="exchange_rates"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

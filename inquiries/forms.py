@@ -80,7 +80,10 @@ class InquiryForm(forms.ModelForm):
             ),
         }
         help_texts = {
-            "phone": _("Nomor Indonesia, misalnya 0812 3456 7890. Isi email atau telepon."),
+            "phone": _(
+                "Misalnya 0812 3456 7890; dari luar negeri dengan kode negara, misalnya "
+                "+65 6123 4567. Isi email atau telepon."
+            ),
             "attachment": _(
                 "PDF, JPG atau PNG, paling besar 5 MB (misalnya desain atau spesifikasi)."
             ),

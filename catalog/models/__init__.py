@@ -1,5 +1,6 @@
 """Catalog models: people, images, taxonomies (snippets) and the IKM and product pages."""
 
+from .exchange_rates import ExchangeRate
 from .images import CatalogImage, CatalogRendition
 from .pages import (
     ProductCertificate,
@@ -20,6 +21,7 @@ __all__ = [
     "CatalogRendition",
     "Category",
     "CertificateType",
+    "ExchangeRate",
     "Material",
     "ProductCertificate",
     "ProductGalleryImage",

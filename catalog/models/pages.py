@@ -42,7 +42,7 @@ from catalog.models.shipping import ShippingFacts
 from catalog.models.snippets import Category
 from catalog.money import format_rupiah
 from catalog.panels import PermissionedInlinePanel
-from catalog.phone import display_phone, normalise_phone, normalise_whatsapp
+from catalog.phone import display_phone, normalise_phone, normalise_whatsapp, whatsapp_digits
 from catalog.translation import ENGLISH, translated, translated_value
 from pagecache import tags as cache_tags
 
@@ -411,7 +411,7 @@ class VendorPage(ShippingFacts, BasePage):
 
         if not self.whatsapp:
             return ""
-        link = f"https://wa.me/{self.whatsapp.lstrip('+')}"
+        link = f"https://wa.me/{whatsapp_digits(self.whatsapp)}"
         return f"{link}?text={quote(text)}" if text else link
 
     def cache_tags(self):

@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from catalog.money import format_rupiah
+from catalog.phone import display_phone
 
 register = template.Library()
 
@@ -15,6 +16,12 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 def rupiah(amount):
     """Whole rupiah as 'Rp 150.000' (Indonesian) or 'Rp 150,000' (English)."""
     return format_rupiah(amount)
+
+
+@register.filter
+def phone(e164):
+    """A stored E.164 number as its reader dials it: 0812-3456-7890, +65 6123 4567."""
+    return display_phone(e164)
 
 
 @register.simple_tag

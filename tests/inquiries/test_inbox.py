@@ -279,7 +279,9 @@ def test_detail_shows_every_field_the_emails_and_a_mailto_link(owner_client, sho
     assert fields["Jumlah"] == "50 lembar"
     assert fields["Dibutuhkan tanggal"] == "17 Agustus 2025"
     assert fields["Diterima"] == "10 April 2025, 10.00"
-    assert "+6281234567890" in fields["Telepon/WhatsApp"]
+    # Shown as Indonesians dial it (catalog/phone.py); the tel: link keeps E.164.
+    assert "0812-3456-7890" in fields["Telepon/WhatsApp"]
+    assert soup.select_one("a[href='tel:+6281234567890']") is not None
     statuses = [td.get_text(" ", strip=True) for td in soup.select("td.notification-status")]
     assert statuses[0].startswith("Terkirim")
     assert "Gagal 3 kali" in statuses[1]

@@ -372,7 +372,7 @@ def test_phone_alone_is_enough_and_is_normalised(send_inquiry, product, vendor):
     assert "+6281234567890" in mail.outbox[0].body
 
 
-@pytest.mark.parametrize("phone", ["12345", "0812-abc-7890", "+1 202 555 0101", "08123"])
+@pytest.mark.parametrize("phone", ["12345", "0812-abc-7890", "+1 202 555", "08123"])
 def test_invalid_phone_is_refused(send_inquiry, product, phone):
     assert_refused(send_inquiry(product, phone=phone), "phone")
 
