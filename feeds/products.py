@@ -27,7 +27,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from catalog.models import CatalogRendition, ProductGalleryImage, ProductPage
-from catalog.translation import ENGLISH, translated, translated_value
+from catalog.translation import has_text, translated, translated_value
 
 # The shared image (made at publish time, catalog/renditions.py SHARE): 1200x900, above both
 # formats' minimums (Google 100x100, 250x250 for apparel; Meta 500x500).
@@ -88,13 +88,16 @@ def stream_strings(raw):
 
 
 def description_of(product):
-    english = translated(product, "description").language == ENGLISH
-    field = product.description_en if english else product.description
-    return plain_text(
-        translated_value(product, "summary"),
-        *stream_strings(list(field.raw_data)),
-        limit=DESCRIPTION_LIMIT,
-    ) or plain_text(translated_value(product, "title"), limit=DESCRIPTION_LIMIT)
+    """The summary and the description's text, in one language: an English summary is not
+    followed by an Indonesian description."""
+    summary = translated(product, "summary")
+    description = translated(product, "description")
+    parts = [summary.value]
+    if description.language == summary.language or not has_text(summary.value):
+        parts += stream_strings(list(description.value.raw_data))
+    return plain_text(*parts, limit=DESCRIPTION_LIMIT) or plain_text(
+        translated_value(product, "title"), limit=DESCRIPTION_LIMIT
+    )
 
 
 def category_path(category):

@@ -13,6 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.rich_text import RichText
 
 from catalog.factories import (
     CategoryFactory,
@@ -70,6 +71,10 @@ def catalog(site_tree):
             title_en="Mega Mendung batik cloth",
             summary="<b>Kain</b> batik tulis   motif awan.",
             summary_en="Hand-drawn batik with the cloud motif.",
+            description=[
+                ("heading", "Cara membuat"),
+                ("paragraph", RichText("<p>Dibuat dengan <i>canting</i>.</p>")),
+            ],
             category=tulis,
             price=150_000,
             stock=3,
@@ -166,7 +171,10 @@ class TestGoogleFeed:
         items = google_items(client.get("/feeds/google.xml"))
         ready = items[str(catalog["ready"].pk)]
         assert ready["title"] == "Kain Batik Mega Mendung"
-        assert ready["description"].startswith("Kain batik tulis motif awan.")
+        assert (
+            ready["description"]
+            == "Kain batik tulis motif awan. Cara membuat Dibuat dengan canting."
+        )
         assert ready["price"] == "150000.00 IDR"
         assert ready["availability"] == "in_stock"
         assert ready["brand"] == "Batik Ibu Siti"
@@ -196,7 +204,8 @@ class TestGoogleFeed:
         assert response["Content-Language"] == "en"
         ready = google_items(response)[str(catalog["ready"].pk)]
         assert ready["title"] == "Mega Mendung batik cloth"
-        assert ready["description"].startswith("Hand-drawn batik")
+        # The English summary, without the Indonesian description after it.
+        assert ready["description"] == "Hand-drawn batik with the cloud motif."
         assert urlparse(ready["link"]).path == f"/en{READY_PATH}"
         assert ready["product_type"] == "Batik cloth > Batik Tulis"
 
