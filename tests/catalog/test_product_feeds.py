@@ -238,7 +238,10 @@ def test_page_cache_keeps_the_feed_until_a_publish(client, catalog, settings):
     settings.PAGE_CACHE_SECONDS = 600
     first = client.get("/feeds/google.xml")
     assert first["X-Page-Cache"] == "miss"
-    assert client.get("/feeds/google.xml")["X-Page-Cache"] == "hit"
+    hit = client.get("/feeds/google.xml")
+    assert hit["X-Page-Cache"] == "hit"
+    assert google_items(hit) == google_items(first)  # with its content type
+    assert hit["X-Feed-Skipped-On-Request"] == "2"
     product = ProductPage.objects.get(pk=catalog["ready"].pk)
     product.title = "Kain Batik Mega Mendung Biru"
     product.save_revision().publish()
