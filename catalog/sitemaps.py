@@ -7,17 +7,27 @@ as search engines ask for (https://developers.google.com/search/docs/specialty/i
 """
 
 from django.conf import settings
+from django.db.models import Max
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.functional import cached_property
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
 
 
 class BilingualSitemap(Sitemap):
+    """Every page, in both languages. A page type with URLs of its own below it (the catalog's
+    category pages) lists them in its `get_sitemap_urls`; every entry has a `lastmod`: a page
+    never published through a revision (the site tree made by a migration) takes the latest
+    publication on the site, which is when what such an index page shows last changed."""
+
     def _urls(self, page, protocol, domain):
         with translation.override(settings.LANGUAGE_CODE):
             entries = super()._urls(page, protocol, domain)
         urls = []
         for entry in entries:
+            if entry.get("lastmod") is None:
+                entry["lastmod"] = self.site_lastmod
             alternates = [
                 {"lang_code": code, "location": translate_url(entry["location"], code)}
                 for code, _name in settings.LANGUAGES
@@ -34,3 +44,10 @@ class BilingualSitemap(Sitemap):
                     }
                 )
         return urls
+
+    @cached_property
+    def site_lastmod(self):
+        dates = Page.objects.live().aggregate(
+            Max("last_published_at"), Max("first_published_at"), Max("latest_revision_created_at")
+        )
+        return max(filter(None, dates.values()), default=None)

@@ -45,6 +45,9 @@ if settings.SERVE_MEDIA:
         )
     ]
 
+# The feeds (feeds/urls.py): Google and Meta product feeds, Atom; /feeds/ and /en/feeds/.
+urlpatterns += i18n_patterns(path("feeds/", include("feeds.urls")), prefix_default_language=False)
+
 urlpatterns += i18n_patterns(
     path("cari/", search_view, name="search"),
     path("cari/saran/", autocomplete_view, name="search_autocomplete"),

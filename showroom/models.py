@@ -4,6 +4,8 @@ The listing pages live here rather than in catalog because they are views over t
 service, and catalog imports from no other app (see DESIGN.md)."""
 
 from django.conf import settings
+from django.db.models import Max
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -12,7 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from catalog.blocks import BodyBlock
-from catalog.models import Category, Region
+from catalog.models import Category, ProductPage, Region
 from catalog.models.pages import BasePage
 from catalog.pagination import requested_page
 from pagecache import tags as cache_tags
@@ -122,6 +124,28 @@ class CatalogIndexPage(RoutablePageMixin, IndexPage):
                 and not (category and query.active_filters == ["category"]),
             },
         )
+
+    def get_sitemap_urls(self, request=None):
+        """The listing and every category page (sub-URLs no walk of the page tree finds), each
+        last modified when a product in it (or in its subcategories) last was."""
+        urls = super().get_sitemap_urls(request)
+        if not urls:
+            return urls
+        latest = {}
+        rows = ProductPage.visible().order_by().values("category_id", "category__parent_id")
+        for row in rows.annotate(last=Max(Coalesce("last_published_at", "first_published_at"))):
+            for category_id in (row["category_id"], row["category__parent_id"]):
+                if category_id and row["last"]:
+                    latest[category_id] = max(row["last"], latest.get(category_id, row["last"]))
+        listing = urls[0]
+        if latest:
+            listing["lastmod"] = max(filter(None, [listing["lastmod"], *latest.values()]))
+        base = listing["location"]
+        for category in Category.objects.only("pk", "slug"):
+            path = self.reverse_subpage("category_products", args=[category.slug])
+            lastmod = latest.get(category.pk, listing["lastmod"])
+            urls.append({"location": base + path, "lastmod": lastmod})
+        return urls
 
     def category_url(self, category):
         return self.category_url_for_slug(category.slug)

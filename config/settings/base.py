@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "orders",
     "pagecache",
     "outbox",
+    "feeds",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.forms",

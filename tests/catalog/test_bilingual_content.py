@@ -314,7 +314,10 @@ class TestEnglishListings:
 
 class TestSeoPerLanguage:
     def alternates(self, page):
-        return {link["hreflang"]: link["href"] for link in page.find_all("link", rel="alternate")}
+        return {
+            link["hreflang"]: link["href"]
+            for link in page.find_all("link", rel="alternate", hreflang=True)
+        }
 
     @pytest.mark.parametrize("prefix", ["", "/en"])
     def test_hreflang_on_every_public_page(

@@ -542,7 +542,9 @@ class TestLanguages:
         assert '<html lang="id">' in html
         alternates = {
             link["hreflang"]: link["href"]
-            for link in BeautifulSoup(html, "html.parser").find_all("link", rel="alternate")
+            for link in BeautifulSoup(html, "html.parser").find_all(
+                "link", rel="alternate", hreflang=True
+            )
         }
         assert alternates == {
             "id": "http://testserver/katalog/",
