@@ -14,12 +14,18 @@ from django.utils.functional import cached_property
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from pagecache import tags as cache_tags
+
 
 class BilingualSitemap(Sitemap):
     """Every page, in both languages. A page type with URLs of its own below it (the catalog's
     category pages) lists them in its `get_sitemap_urls`; every entry has a `lastmod`: a page
     never published through a revision (the site tree made by a migration) takes the latest
     publication on the site, which is when what such an index page shows last changed."""
+
+    def items(self):
+        cache_tags.add(cache_tags.ALL)  # it lists every page: any publish purges it
+        return super().items()
 
     def _urls(self, page, protocol, domain):
         with translation.override(settings.LANGUAGE_CODE):

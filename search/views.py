@@ -14,6 +14,7 @@ from wagtail.search.utils import normalise_query_string
 
 from catalog.models import ProductPage
 from catalog.pagination import requested_page
+from pagecache import tags as cache_tags
 
 from .query import SORT_OPTIONS, CatalogQuery
 from .service import Linker, autocomplete, search_catalog
@@ -102,5 +103,6 @@ def search_view(request):
 @require_GET
 @cache_control(max_age=60, public=True)
 def autocomplete_view(request):
+    cache_tags.add(cache_tags.ALL)  # suggests from the whole catalog: any publish purges it
     data = autocomplete(request.GET.get("q", ""))
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
