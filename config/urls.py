@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.urls import api_router
 from catalog.account_views import AdminLoginView, AdminLogoutView
 from catalog.page_chooser_views import PageBrowseView, PageChosenMultipleView
 from catalog.sitemaps import BilingualSitemap
@@ -30,6 +31,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("stripe/webhook/", stripe_webhook, name="stripe_webhook"),
 ]
+
+# The read-only public API (api/), outside i18n_patterns: it serves both languages at once.
+urlpatterns += [path("api/v2/", api_router.urls)]
 
 if settings.SERVE_MEDIA:
     # Development and tests only; production serves media from object storage or the proxy.
