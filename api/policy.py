@@ -86,7 +86,8 @@ class PublicEndpoint:
     def check_query_parameters(self, queryset):
         """Only the operations and the filters this endpoint names: no filtering on arbitrary
         columns (Wagtail's default allows every field shown)."""
-        allowed = {"limit", "offset", "fields", "format", "_"} | set(self.filter_parameters)
+        allowed = {"limit", "offset", "fields", "rich_text_format", "format", "_"}
+        allowed |= set(self.filter_parameters)
         unknown = set(self.request.GET.keys()) - allowed
         if unknown:
             raise BadRequestError(

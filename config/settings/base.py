@@ -221,6 +221,7 @@ CARD_CACHE_SECONDS = int(env_str("CARD_CACHE_SECONDS", "600"))
 # browsers and proxies (the page cache keeps them until the next publish). CORS: any origin,
 # reading only, on /api/ only.
 WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # internal links as URLs, as the pages show them
 API_RATE_LIMIT = env_str("API_RATE_LIMIT", "120/minute")
 API_CACHE_SECONDS = int(env_str("API_CACHE_SECONDS", "300"))
 CORS_URLS_REGEX = r"^/api/.*$"

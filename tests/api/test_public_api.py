@@ -149,3 +149,18 @@ def test_unknown_parameters_are_refused(client, catalog):
     response = client.get("/api/v2/products/", {"email": "x"})
     assert response.status_code == 400
     assert "email" in response.json()["message"]
+
+
+def test_rich_text_as_html_with_links_resolved(api, catalog):
+    vendor = catalog.vendor
+    vendor.story = f'<p>Lihat <a linktype="page" id="{catalog.mega.pk}">produk kami</a></p>'
+    vendor.save_revision().publish()
+    story = api(f"ikm/{vendor.pk}/")["story"]
+    assert 'href="/ikm/batik-ibu-siti/batik-mega-mendung/"' in story
+    assert "linktype" not in story
+
+
+def test_head_answers_like_get(client, catalog):
+    response = client.head("/api/v2/products/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
