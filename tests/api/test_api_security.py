@@ -175,3 +175,19 @@ def test_cacheable_and_purged_when_a_product_is_published(client, settings, cata
         i["title"] for i in client.get("/api/v2/products/", {"search": "batik"}).json()["items"]
     ]
     assert "Batik Mega Mendung Biru" in titles
+
+
+def test_unpublishing_takes_a_product_out_of_cached_answers(client, settings, catalog):
+    settings.PAGE_CACHE_SECONDS = 600
+    listing_url = "/api/v2/products/"
+    assert catalog.mega.pk in {i["id"] for i in client.get(listing_url).json()["items"]}
+    assert client.get(listing_url)["X-Page-Cache"] == "hit"
+    assert client.get(f"/api/v2/products/{catalog.mega.pk}/").status_code == 200
+
+    catalog.vendor.unpublish()  # the IKM: its products leave the API with it
+
+    after = client.get(listing_url).json()
+    assert [i["id"] for i in after["items"]] == [catalog.sirup.pk]
+    assert after["meta"]["total_count"] == 1
+    assert client.get(f"/api/v2/products/{catalog.mega.pk}/").status_code == 404
+    assert client.get(f"/api/v2/ikm/{catalog.vendor.pk}/").status_code == 404
