@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.urls import api_router
 from catalog.account_views import AdminLoginView, AdminLogoutView
 from catalog.currency import rates_json as exchange_rates_json
 from catalog.page_chooser_views import PageBrowseView, PageChosenMultipleView
@@ -33,6 +34,9 @@ urlpatterns = [
     path("stripe/webhook/", stripe_webhook, name="stripe_webhook"),
     path("statistik/lihat/<int:product_id>/", product_view_beacon, name="product_view_beacon"),
 ]
+
+# The read-only public API (api/), outside i18n_patterns: it serves both languages at once.
+urlpatterns += [path("api/v2/", api_router.urls)]
 
 if settings.SERVE_MEDIA:
     # Development and tests only; production serves media from object storage or the proxy.

@@ -65,12 +65,16 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # The read-only public API at /api/v2/ (api/), open to other origins for GET.
+    "wagtail.api.v2",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
     "config.structured_logging.RequestIdMiddleware",
     "config.db_deadline.QueryDeadlineMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # before the page cache: cached answers get CORS
     "django.middleware.security.SecurityMiddleware",
     "config.security.AreaCSPMiddleware",
     "config.security.PermissionsPolicyMiddleware",
@@ -229,6 +233,18 @@ CARD_CACHE_SECONDS = int(env_str("CARD_CACHE_SECONDS", "600"))
 # The typo-correction vocabulary is rebuilt after catalog changes at most this often (it reads
 # every product's words: about a second on 10,000 products; search/vocabulary.py).
 VOCABULARY_REFRESH_SECONDS = int(env_str("VOCABULARY_REFRESH_SECONDS", "60"))
+
+# The public API (api/): pages of at most 100 items, API_RATE_LIMIT requests per client address
+# (config/proxies.py) counted in the default cache, answers cacheable API_CACHE_SECONDS by
+# browsers and proxies (the page cache keeps them until the next publish). CORS: any origin,
+# reading only, on /api/ only.
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # internal links as URLs, as the pages show them
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "120/minute")
+API_CACHE_SECONDS = int(env_str("API_CACHE_SECONDS", "300"))
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 
 _email = email_config(env_str("EMAIL_URL"))
 EMAIL_BACKEND = _email.pop("EMAIL_BACKEND")
