@@ -15,6 +15,11 @@ REFERENCE = re.compile(r"INQ-\d{4}-\d{6}")
 PHONE = {"width": 390, "height": 844}
 
 
+def served_html(page):
+    """The page's HTML as served (scripts change the DOM afterwards: autocomplete's roles)."""
+    return page.evaluate("fetch(location.href, {credentials: 'same-origin'}).then(r => r.text())")
+
+
 def add_from_product_page(page, product, expected_count):
     page.goto(product.url)
     page.get_by_role("button", name=re.compile("Tambah ke daftar tanya")).click()
@@ -25,7 +30,9 @@ def add_from_product_page(page, product, expected_count):
     )
 
 
-def test_buyer_sends_one_list_to_two_ikm_on_a_phone(new_context, catalog, assert_no_axe_violations):
+def test_buyer_sends_one_list_to_two_ikm_on_a_phone(
+    new_context, catalog, assert_no_axe_violations, html_checker
+):
     from inquiries.models import Inquiry
 
     page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
@@ -48,6 +55,7 @@ def test_buyer_sends_one_list_to_two_ikm_on_a_phone(new_context, catalog, assert
     groups = page.locator("fieldset.list-group legend")
     expect(groups).to_have_text(["Batik Trusmi Ibu Siti", "Rotan Plumbon Jaya"])
     assert_no_axe_violations(page)
+    documents = {"list": served_html(page)}
 
     page.get_by_label(re.compile(r"^Jumlah .*Kain Batik")).fill("20")
     page.get_by_label(re.compile(r"^Catatan .*Kursi Rotan")).fill("untuk teras")
@@ -66,3 +74,7 @@ def test_buyer_sends_one_list_to_two_ikm_on_a_phone(new_context, catalog, assert
     assert sorted(shown) == sorted(Inquiry.objects.values_list("reference", flat=True))
     expect(page.locator("[data-inquiry-list-count]")).to_be_hidden()
     assert_no_axe_violations(page)
+    documents["confirmation"] = served_html(page)
+    page.goto(kain.url)
+    documents["product"] = served_html(page)
+    html_checker(documents)
