@@ -49,6 +49,8 @@ def test_buyer_sends_one_list_to_two_ikm_on_a_phone(
 
     page.reload()
     expect(page.locator(".site-header [data-inquiry-list-number]")).to_have_text("2")
+    # The header's extra link wraps: the page is no wider than the phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
     page.locator(".site-header a.inquiry-list-link").click()
     expect(page).to_have_url(re.compile(r"/daftar-tanya/$"))
