@@ -27,7 +27,9 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
+from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
 
@@ -89,9 +91,6 @@ def retry_time_display(retry_at, language):
 def rate_limited_response(request, refusal, whatsapp_links, message=""):
     """The 429 page, in the buyer's language: why, from when they may write again, WhatsApp
     links of the IKM that have one, and a copy of the buyer's message (nothing typed is lost)."""
-    from django.shortcuts import render
-    from django.utils.translation import get_language
-
     language = (get_language() or "id")[:2]
     clock, tomorrow = retry_time_display(refusal.retry_at, language)
     response = render(

@@ -1,13 +1,17 @@
 """The inquiry list ("daftar tanya"): products of several IKM kept in the session, sent as one
 form that creates one inquiry per IKM with its lines, all in one transaction."""
 
+import io
 import re
+from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
+from django.core.management import call_command
 from django.db import DatabaseError, connection
 from django.test import Client
+from django.utils import timezone
 
 from catalog.factories import ProductPageFactory, UserFactory, VendorPageFactory
 from catalog.ownership import grant_vendor_ownership
@@ -311,3 +315,11 @@ def test_english_list(client, shop, django_capture_on_commit_callbacks):
     assert len(set(REFERENCE_RE.findall(confirmation))) == 2
     to_buyer = next(m for m in mail.outbox if m.to == ["budi@example.test"])
     assert "Hello Budi Santoso" in to_buyer.body
+
+
+def test_anonymising_old_inquiries_clears_the_notes_of_their_lines(filled, shop):
+    filled.post(LIST, buyer_data(shop))
+    Inquiry.objects.update(created_at=timezone.now() - timedelta(days=3 * 365))
+    call_command("anonymise_inquiries", stdout=io.StringIO())
+    assert set(InquiryLine.objects.values_list("note", flat=True)) == {"[dihapus]", ""}
+    assert sorted(InquiryLine.objects.values_list("quantity", flat=True)) == [4, 5, 20]
