@@ -323,3 +323,24 @@ def test_anonymising_old_inquiries_clears_the_notes_of_their_lines(filled, shop)
     call_command("anonymise_inquiries", stdout=io.StringIO())
     assert set(InquiryLine.objects.values_list("note", flat=True)) == {"[dihapus]", ""}
     assert sorted(InquiryLine.objects.values_list("quantity", flat=True)) == [4, 5, 20]
+
+
+def test_the_page_cache_stays_effective_around_the_list(client, shop, settings):
+    """A visitor without a list gets cached pages; with one (a session) fresh pages; once the
+    list is emptied the session is gone and cached pages come back."""
+    settings.PAGE_CACHE_SECONDS = 600
+    url = shop.kain.url
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    assert client.get(url)["X-Page-Cache"] == "hit"  # fetching tokens would not change that
+    client.get("/tanya/token/")
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    add_all(client, shop.kain)
+    assert "X-Page-Cache" not in client.get(url)
+    response = client.post("/daftar-tanya/hapus/", {"product": shop.kain.pk})
+    assert response.cookies["sessionid"]["max-age"] == 0
+    # A browser drops a cookie sent back with Max-Age=0; the test client keeps it, empty.
+    for name in [name for name, cookie in client.cookies.items() if not cookie.value]:
+        del client.cookies[name]
+    assert "sessionid" not in client.cookies
+    assert client.get(url)["X-Page-Cache"] == "hit"
