@@ -428,6 +428,7 @@ class InquiryDetailView(InboxAccessMixin, WagtailAdminTemplateMixin, TemplateVie
         context.update(
             inquiry=inquiry,
             notifications=inquiry.notifications.select_related("sent_by"),
+            lines=list(inquiry.lines.select_related("product")),
             status_form=kwargs.get("status_form")
             or StatusForm(initial={"status": inquiry.status}, auto_id="id_status_%s"),
             reply_form=kwargs.get("reply_form")

@@ -179,3 +179,33 @@ class WhatsAppClick(models.Model):
             vendor=vendor, product=product, date=timezone.localdate()
         )
         cls.objects.filter(pk=row.pk).update(count=models.F("count") + 1)
+
+
+class InquiryLine(models.Model):
+    """One product of an inquiry sent from the buyer's inquiry list ("daftar tanya").
+
+    The product's title is kept, so the line still reads right after the product is deleted."""
+
+    inquiry = models.ForeignKey(
+        Inquiry, on_delete=models.CASCADE, related_name="lines", verbose_name=_("pertanyaan")
+    )
+    product = models.ForeignKey(
+        "catalog.ProductPage",
+        verbose_name=_("produk"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    product_title = models.CharField(_("nama produk"), max_length=255)
+    quantity = models.PositiveIntegerField(_("jumlah"), null=True, blank=True)
+    unit = models.CharField(_("satuan"), max_length=20, blank=True)
+    note = models.CharField(_("catatan"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("baris pertanyaan")
+        verbose_name_plural = _("baris pertanyaan")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.inquiry} · {self.product_title}"

@@ -1,13 +1,10 @@
 """Sending an inquiry, its confirmation, and the counted WhatsApp link."""
 
-import hashlib
 import logging
 import re
 from functools import partial
 
-from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
@@ -22,7 +19,7 @@ from wagtail.models import Page
 from catalog.models import ProductPage, VendorPage
 from config.proxies import client_ip
 
-from . import attachments
+from . import attachments, rate_limits
 from .forms import InquiryForm, form_token
 from .models import Inquiry, WhatsAppClick
 from .notifications import queue_for_new_inquiry, send_after_commit
@@ -44,25 +41,18 @@ def inquiry_target(page_id):
     raise Http404
 
 
-def _hit(kind, value):
-    """Count one use of `value` in this window; True when over the limit.
+def log_refusal(refused, ip):
+    if refused.kind == "ip":
+        logger.warning("Inquiry refused: rate limit for IP %s", ip)
+    else:
+        logger.warning("Inquiry refused: rate limit for an email address")
 
-    Fails open: with the cache (Redis) down nothing can be counted, and the inquiry is
-    accepted with a warning logged, since refusing every buyer would lose real inquiries
-    while CSRF, the honeypot, the minimum fill time and the length and link limits still
-    keep bots out (README, "Production")."""
-    limit, window = settings.INQUIRY_RATE_LIMITS[kind]
-    key = f"inquiry-rate:{kind}:{hashlib.sha256(value.encode()).hexdigest()[:32]}"
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    if getattr(cache, "degraded", False):
-        logger.warning("Inquiry rate limit (%s) not applied: the cache is unavailable", kind)
-        return False
-    return count > limit
+
+def whatsapp_links(vendor, product=None):
+    """[(IKM title, counted WhatsApp link)] for the 429 page, when the IKM has WhatsApp."""
+    if not vendor.whatsapp:
+        return []
+    return [(vendor.title, reverse("inquiry_whatsapp", args=[(product or vendor).pk]))]
 
 
 def confirmation_url(inquiry):
@@ -78,41 +68,34 @@ def inquiry_form(request, page_id):
     status = 200
     if request.method == "POST":
         form = InquiryForm(request.POST, request.FILES, product=product)
-        if _hit("ip", client_ip(request)):
-            logger.warning("Inquiry refused: rate limit for IP %s", client_ip(request))
-            form.is_valid()
-            form.add_error(
-                None,
-                _(
-                    "Terlalu banyak pesan dari jaringan Anda. Coba lagi nanti "
-                    "atau hubungi IKM lewat WhatsApp."
-                ),
-            )
-            status = 429
-        elif form.is_valid():
+        if form.is_valid():
+            ip = client_ip(request)
             email = form.cleaned_data.get("email", "").lower()
-            if email and _hit("email", email):
-                logger.warning("Inquiry refused: rate limit for an email address")
-                form.add_error(
-                    None, _("Terlalu banyak pesan dari alamat email ini. Coba lagi nanti.")
+            refused = rate_limits.refusal(ip, email)
+            if refused is not None:
+                log_refusal(refused, ip)
+                return rate_limits.rate_limited_response(
+                    request,
+                    refused,
+                    whatsapp_links(vendor, product),
+                    form.cleaned_data.get("message", ""),
                 )
-                status = 429
+            try:
+                inquiry = save_inquiry(form, vendor, product)
+            except attachments.AttachmentNotStored:
+                # Nothing saved; the form comes back with everything but the file.
+                form.add_error(
+                    "attachment",
+                    _(
+                        "Lampiran tidak dapat disimpan karena gangguan di server kami, "
+                        "dan pesan Anda belum terkirim. Isian Anda masih ada: kirim lagi "
+                        "tanpa lampiran, atau coba lagi nanti."
+                    ),
+                )
+                status = 503
             else:
-                try:
-                    inquiry = save_inquiry(form, vendor, product)
-                except attachments.AttachmentNotStored:
-                    # Nothing saved; the form comes back with everything but the file.
-                    form.add_error(
-                        "attachment",
-                        _(
-                            "Lampiran tidak dapat disimpan karena gangguan di server kami, "
-                            "dan pesan Anda belum terkirim. Isian Anda masih ada: kirim lagi "
-                            "tanpa lampiran, atau coba lagi nanti."
-                        ),
-                    )
-                    status = 503
-                else:
-                    return redirect(confirmation_url(inquiry))
+                rate_limits.count_accepted(ip, email)
+                return redirect(confirmation_url(inquiry))
         else:
             status = 400
     else:

@@ -314,7 +314,14 @@ INQUIRY_RETENTION_MONTHS = int(env_str("INQUIRY_RETENTION_MONTHS", "24"))
 INQUIRY_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
 INQUIRY_MIN_FILL_SECONDS = 3
 INQUIRY_MAX_LINKS = 2
-INQUIRY_RATE_LIMITS = {"ip": (5, 3600), "email": (3, 3600)}  # (count, seconds)
+# Accepted inquiries per hour (inquiries/rate_limits.py): per client IP, enough for an office of
+# buyers behind one address; per email address. A list submission counts once.
+INQUIRY_RATE_LIMITS = {
+    "ip": (int(env_str("INQUIRY_RATE_LIMIT_IP", "30")), 3600),  # (count, seconds)
+    "email": (int(env_str("INQUIRY_RATE_LIMIT_EMAIL", "5")), 3600),
+}
+INQUIRY_LIST_MAX_PRODUCTS = 30
+INQUIRY_LIST_MAX_VENDORS = 10
 NOTIFICATION_MAX_ATTEMPTS = 10
 
 # Background tasks (django-tasks). "default" keeps Wagtail's own tasks (reference index, image

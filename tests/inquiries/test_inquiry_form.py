@@ -501,7 +501,8 @@ def test_form_sent_too_fast_is_refused(settings, send_inquiry, product, caplog):
 # --- Rate limits ------------------------------------------------------------------------------
 
 
-def test_sixth_post_from_one_ip_is_refused(client, product, caplog):
+def test_sixth_post_from_one_ip_is_refused(client, product, caplog, settings):
+    settings.INQUIRY_RATE_LIMITS = {"ip": (5, 3600), "email": (3, 3600)}
     for number in range(5):
         response = client.post(
             post_url(product),
@@ -527,14 +528,8 @@ def test_sixth_post_from_one_ip_is_refused(client, product, caplog):
     assert other.status_code == 302
 
 
-def test_invalid_posts_count_towards_the_ip_limit(client, product):
-    for _number in range(5):
-        assert client.post(post_url(product), {"name": "x"}).status_code == 400
-    assert client.post(post_url(product), valid_data()).status_code == 429
-    assert not Inquiry.objects.exists()
-
-
-def test_fourth_inquiry_from_one_email_is_refused(client, product, caplog):
+def test_fourth_inquiry_from_one_email_is_refused(client, product, caplog, settings):
+    settings.INQUIRY_RATE_LIMITS = {"ip": (5, 3600), "email": (3, 3600)}
     for number in range(3):
         response = client.post(
             post_url(product), valid_data(), REMOTE_ADDR=f"203.0.113.{number + 1}"

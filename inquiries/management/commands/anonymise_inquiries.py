@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from inquiries.models import Inquiry, Notification
+from inquiries.models import Inquiry, InquiryLine, Notification
 
 REDACTED = "[dihapus]"
 
@@ -57,5 +57,9 @@ class Command(BaseCommand):
                 inquiry.save()
             Notification.objects.filter(inquiry__created_at__lt=cutoff).update(
                 recipients="", subject=REDACTED, body=REDACTED, reply_to=""
+            )
+            # A line's note is the buyer's free text too; product, quantity and unit stay.
+            InquiryLine.objects.filter(inquiry__created_at__lt=cutoff).exclude(note="").update(
+                note=REDACTED
             )
         self.stdout.write(f"Anonymised {count} inquiries older than {cutoff:%Y-%m-%d}.")
