@@ -177,7 +177,8 @@ class TestDatabaseUrl:
 class TestCacheAndEmailFromTheEnvironment:
     def test_defaults(self, production):
         values = production
-        assert values["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
+        # A disk cache every worker of the machine shares (config/env.py).
+        assert values["CACHES"]["default"]["BACKEND"] == "diskcache.DjangoCache"
         assert values["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
 
     def test_redis_url_is_the_cache(self):
