@@ -4,10 +4,11 @@
 #   msgfmt (gettext)               compiling the translation catalogues
 #   java (a headless JRE)          the Nu HTML checker (vnu.jar)
 #   varnishd (+ varnish-modules)   the Varnish test of the shared cache in front (xkey purges)
+#   weasyprint (pango, fonts)     printed labels and catalogs as PDF (printing/)
 #   wrk                            optional: HTTP load for `make bench` (asked for by name only)
 # With arguments, only those tools are checked: install-system-packages.sh msgfmt
 set -e
-TOOLS="${*:-chromium msgfmt java varnishd}"
+TOOLS="${*:-chromium msgfmt java varnishd weasyprint}"
 missing=""
 for tool in $TOOLS; do
     if [ "$tool" = varnishd ]; then
@@ -16,6 +17,14 @@ for tool in $TOOLS; do
             continue
         fi
         missing="$missing varnish varnish-modules"
+        continue
+    fi
+    if [ "$tool" = weasyprint ]; then
+        # WeasyPrint lays text out with Pango (through cffi) and needs real fonts to embed.
+        if ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so.0' && [ -d /usr/share/fonts/truetype/dejavu ]; then
+            continue
+        fi
+        missing="$missing libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
         continue
     fi
     command -v "$tool" >/dev/null 2>&1 && continue

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "pagecache",
     "outbox",
     "feeds",
+    "printing",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.forms",
