@@ -39,7 +39,7 @@ def test_an_external_image_is_left_out_not_fetched():
     server.listen(1)
     server.settimeout(0.2)
     port = server.getsockname()[1]
-    html = f'<html><body><img src="http://127.0.0.1:{port}/x.png" alt="x"><p>tetap</p></body></html>'
+    html = f"<html><body><img src='http://127.0.0.1:{port}/x.png' alt='x'>tetap</body></html>"
     assert html_to_pdf(html).startswith(b"%PDF-")
     with pytest.raises(TimeoutError):
         server.accept()
