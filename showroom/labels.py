@@ -21,7 +21,9 @@ from catalog.money import format_rupiah
 
 SOURCE_PARAM = "src"
 SOURCE_PREFIX = "label-"
-_SOURCE = re.compile(r"^label-[a-z0-9][-a-z0-9]{0,70}$")
+# Printed catalogs (printing/) mark their QR codes `katalog-<what>`; counted the same way.
+CATALOG_SOURCE_PREFIX = "katalog-"
+_SOURCE = re.compile(r"^(label|katalog)-[a-z0-9][-a-z0-9]{0,70}$")
 
 
 class LabelVisit(models.Model):

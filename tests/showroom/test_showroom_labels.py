@@ -188,3 +188,23 @@ class TestLabelVisits:
         labels = label_items(curator_client.get(sheet_url(venue_with_shelves)))
         query = parse_qs(urlsplit(labels[0]["data-url"]).query)
         assert query == {"src": ["label-galeri-ikm"]}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("source", "counted"),
+    [
+        ("label-galeri-ikm", True),
+        ("katalog-ikm-batik-ibu-siti", True),
+        ("katalog-", False),
+        ("brosur-galeri", False),
+        ("label-<script>", False),
+    ],
+)
+def test_print_sources_are_counted_and_others_ignored(source, counted):
+    """Shelf labels and printed catalogs count their QR visits; anything else is ignored."""
+    from catalog.factories import ProductPageFactory
+
+    product = ProductPageFactory()
+    assert LabelVisit.record(product, source) is counted
+    assert LabelVisit.objects.filter(source=source).exists() is counted
