@@ -25,14 +25,6 @@ from wagtail.models import (
 from wagtail.permissions import policy_registry
 from wagtail.search.backends import get_search_backend
 
-from catalog import demo_images
-from catalog.demo import (
-    CURATED_PRODUCT_COUNT,
-    DEMO_PASSWORD,
-    SYNTHETIC_SKU_PREFIX,
-    VENDORS,
-    synthetic_vendor_slug,
-)
 from catalog.factories import VendorPageFactory
 from catalog.models import (
     CatalogImage,
@@ -43,10 +35,16 @@ from catalog.models import (
     VendorPage,
 )
 from catalog.ownership import ensure_curator_group, grant_vendor_ownership
+from demo import data
+from demo import pictures as demo_images
+from demo.accounts import DEMO_PASSWORD
+from demo.curated import curated_product_count
+from demo.synthetic import SYNTHETIC_SKU_PREFIX, synthetic_vendor_slug
 
 pytestmark = pytest.mark.django_db
 
 REQUIRED_REGIONS = {"kota-cirebon", "kabupaten-cirebon", "kota-cilegon"}
+VENDORS = data.vendors()
 TRUSMI = next(v for v in VENDORS if v["key"] == "trusmi")
 
 
@@ -114,7 +112,7 @@ def test_demo_ikm_profiles_are_complete(demo):
         assert vendor.whatsapp.startswith("+628"), vendor.whatsapp  # normalised by clean()
         assert len(vendor.nib) == 13 and vendor.nib.isdigit()
         assert vendor.owner_names and vendor.address and vendor.story.startswith("<p>")
-        assert vendor.ships_from and vendor.couriers  # catalog/demo_shipping.py
+        assert vendor.ships_from and vendor.couriers  # demo/data/ikm.json
         assert bool(vendor.export_terms) == vendor.export_ready
         assert vendor.logo.description and vendor.cover_image.description
         assert (vendor.logo.width, vendor.logo.height) == demo_images.LOGO_SIZE
@@ -130,7 +128,7 @@ def test_demo_ikm_profiles_are_complete(demo):
 def test_demo_products_are_published_with_pictures_and_alt_text(demo):
     products = ProductPage.objects.live()
     assert products.count() >= 80
-    assert products.count() == CURATED_PRODUCT_COUNT
+    assert products.count() == curated_product_count()
     assert products.filter(live_revision__isnull=True).count() == 0
     assert products.filter(first_published_at__isnull=True).count() == 0
     assert products.filter(vendor__isnull=True).count() == 0
@@ -282,13 +280,13 @@ def test_owner_permissions_are_exactly_on_their_own_vendor_page(demo):
 
 
 def test_every_ikm_has_its_own_owner_and_group(demo):
-    for data in VENDORS:
-        user = User.objects.get(username=f"pemilik.{data['key']}")
-        vendor = VendorPage.objects.get(title=data["title"])
+    for spec in VENDORS:
+        user = User.objects.get(username=f"pemilik.{spec['key']}")
+        vendor = VendorPage.objects.get(title=spec["title"])
         pages = set(
             GroupPagePermission.objects.filter(group__user=user).values_list("page_id", flat=True)
         )
-        assert pages == {vendor.pk}, data["key"]
+        assert pages == {vendor.pk}, spec["key"]
 
 
 def test_curator_and_operator(demo):
