@@ -143,6 +143,23 @@ def test_demo_products_are_published_with_pictures_and_alt_text(demo):
         assert product.description[3].value["rows"], product
 
 
+def test_demo_is_what_the_data_files_say(demo):
+    """load_demo_catalog builds exactly the IKM of ikm.json and the rows of products.csv."""
+    rows = data.product_rows()
+    assert demo.counts["vendors"] == len(VENDORS) == 15
+    assert demo.counts["products"] == len(rows) == 83
+    assert demo.counts["gallery"] == sum(len(data.image_names(row)) for row in rows) == 138
+    assert demo.counts["images"] == 138 + 3 * len(VENDORS)  # and a logo, cover, showcase each
+    assert demo.counts["users"] == 2 + len(VENDORS)
+    for row in rows:
+        product = ProductPage.objects.get(sku=row["sku"], vendor__title=row["ikm"])
+        assert product.title == row["name"]
+        assert product.price == (int(row["price"]) if row["price"] else None)
+        assert (
+            product.price_unit == row["price_unit"] and product.availability == row["availability"]
+        )
+
+
 def test_demo_shows_every_state_a_buyer_can_meet(demo):
     products = ProductPage.objects.all()
     assert products.filter(price__isnull=True).exists()  # harga atas permintaan

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 
+from catalog.importer import ImportFailed
 from catalog.models import VendorPage
 from demo.accounts import DEMO_PASSWORD, admin_url, demo_logins, sync_default_site
 from demo.curated import build_demo
@@ -89,7 +90,13 @@ class Command(BaseCommand):
             if report.products_created:
                 self.rebuild_elasticsearch_index()
         else:
-            report = build_demo(warm_renditions=options["renditions"], data_dir=options["data"])
+            try:
+                report = build_demo(warm_renditions=options["renditions"], data_dir=options["data"])
+            except ImportFailed as failed:
+                errors = [f"row {e.row}, {e.column}: {e.message}" for e in failed.report.errors]
+                raise CommandError(
+                    "The importer refused products.csv; nothing was loaded.\n" + "\n".join(errors)
+                ) from failed
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Demo catalog: created {report.vendors_created} IKM, "
