@@ -3,7 +3,7 @@
     .venv/bin/python scripts/screenshots.py [--out docs] [--product SLUG]
 
 It makes a throwaway test database (the test settings: in-memory SQLite, or a test database
-next to DATABASE_URL's), fills it with the demo catalog (catalog/demo.py) or, when that is
+next to DATABASE_URL's), fills it with the demo catalog (demo/curated.py) or, when that is
 not there, with the browser tests' small catalog, serves it with Django's live-server thread
 and photographs it with headless Chromium (CHROMIUM_PATH or /usr/bin/chromium). The real
 database is not touched. PNGs over --max-kb are reduced to a 256-colour palette.
@@ -33,9 +33,9 @@ DEMO_BUILDERS = (
 
 
 def find_demo_builder():
-    """The demo catalog's builder function in catalog/demo.py, if that module exists."""
+    """The demo catalog's builder function in demo/curated.py, if that module exists."""
     try:
-        from catalog import demo
+        from demo import curated as demo
     except ImportError:
         return None
     for name in DEMO_BUILDERS:
@@ -50,10 +50,10 @@ def build_content(base_url):
     if builder is None:
         from tests.e2e.conftest import build_catalog
 
-        print("catalog/demo.py has no builder: using the browser tests' catalog")
+        print("demo/curated.py has no builder: using the browser tests' catalog")
         build_catalog(base_url)
         return
-    print(f"building the demo catalog with catalog.demo.{builder.__name__}()")
+    print(f"building the demo catalog with demo.curated.{builder.__name__}()")
     parameters = inspect.signature(builder).parameters
     kwargs = {}
     for name, value in (("stdout", io.StringIO()), ("verbosity", 0), ("progress", False)):

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "outbox",
     "feeds",
     "printing",
+    "demo",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.forms",

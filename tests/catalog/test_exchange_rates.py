@@ -14,10 +14,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from catalog.currency import format_amount
-from catalog.demo_rates import DEMO_RATES, ensure_demo_rates
 from catalog.factories import ProductPageFactory, UserFactory, VendorPageFactory
 from catalog.models import ExchangeRate
 from catalog.ownership import ensure_curator_group, ensure_operator_group, grant_vendor_ownership
+from demo.rates import DEMO_RATES, ensure_demo_rates
 
 pytestmark = pytest.mark.django_db
 

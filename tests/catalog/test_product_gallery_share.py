@@ -299,16 +299,3 @@ class TestOwnerEditsShippingFacts:
             "Centang 'siap ekspor' atau kosongkan isian ini."
         ]
         assert not VendorPage.objects.get(pk=vendor.pk).export_terms
-
-
-def test_demo_ikm_have_consistent_shipping_facts():
-    from catalog import demo, demo_shipping
-
-    vendors = {data["key"]: data for data in demo.VENDORS}
-    assert set(demo_shipping.VENDORS) == set(vendors)
-    for key, fields in demo_shipping.VENDORS.items():
-        assert fields["ships_from"] and fields["couriers"], key
-        page = VendorPage(export_ready=vendors[key]["export_ready"], **fields)
-        assert page.clean_shipping() == {}, key
-        for name, value in fields.items():
-            assert len(value) <= VendorPage._meta.get_field(name).max_length, (key, name)

@@ -5,7 +5,7 @@ catalog of invented IKM and products written the way owners write them (not the 
 catalog), and `queries.json`, buyers' queries with graded judgements by product key (3 =
 exactly what was asked, 2 = relevant, 1 = related, unlisted = not relevant). They live under
 tests/ because only the tests read them: the site never ships them, and the demo catalog
-(catalog/demo.py) stays a separate, independent set.
+(demo/data/) stays a separate, independent set.
 
 `build_catalog()` makes the catalog with catalog/factories.py, as the contract tests do, so
 each engine indexes it as it indexes any product. `evaluate()` runs every query through the

@@ -29,7 +29,7 @@ BUYER_PAIRS = [
     ("chips", "keripik"),
     ("rattan", "rotan"),
 ]
-# English names of the demo catalog's categories (catalog/demo_english.py).
+# English names of the demo catalog's categories (demo/data/taxonomy.json).
 CATEGORY_PAIRS = [
     ("hand drawn batik", "batik tulis"),
     ("stamped batik", "batik cap"),

@@ -25,11 +25,12 @@ from PIL import Image
 from wagtail.models import Collection, UploadedFile
 
 from catalog import importer
-from catalog.demo import BuildReport, ensure_image
 from catalog.factories import CategoryFactory, RegionFactory
 from catalog.image_gate import check_image
 from catalog.models import CatalogImage, ProductPage
 from catalog.onboarding import onboard_ikm
+from demo.accounts import BuildReport
+from demo.content import ensure_image
 
 pytestmark = pytest.mark.django_db
 

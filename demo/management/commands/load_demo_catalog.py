@@ -1,7 +1,9 @@
 """Load the demo catalog: `manage.py load_demo_catalog [--if-empty] [--products N [--vendors M]]`.
 
 Without options it builds the curated demo (fifteen IKM, about eighty products, demo users and
-groups) and prints the logins. It is idempotent: a second run creates nothing.
+groups) from demo/data/, importing the products through the spreadsheet importer, and prints
+the logins. It is idempotent: a second run creates nothing. `--data DIR` reads another copy of
+demo/data/ (the same files, edited).
 
 `--products N` builds a synthetic catalog of N products across M IKM (default N/20) instead,
 for load testing; a second run with the same numbers creates nothing, a larger N tops it up.
@@ -13,15 +15,12 @@ from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalog.demo import (
-    DEMO_PASSWORD,
-    admin_url,
-    build_demo,
-    build_synthetic,
-    demo_logins,
-    sync_default_site,
-)
+from catalog.importer import ImportFailed
 from catalog.models import VendorPage
+from demo.accounts import DEMO_PASSWORD, admin_url, demo_logins, sync_default_site
+from demo.curated import build_demo
+from demo.data import DATA_DIR
+from demo.synthetic import build_synthetic
 
 
 class Command(BaseCommand):
@@ -46,6 +45,12 @@ class Command(BaseCommand):
             help="Number of synthetic IKM (with --products; default N/20).",
         )
         parser.add_argument(
+            "--data",
+            metavar="DIR",
+            default=str(DATA_DIR),
+            help="The folder of the curated demo's data files (default: demo/data/).",
+        )
+        parser.add_argument(
             "--renditions",
             action="store_true",
             help="Also make the image renditions of the new pages now (curated demo only; "
@@ -65,7 +70,7 @@ class Command(BaseCommand):
 
         if options["if_empty"] and VendorPage.objects.exists():
             self.stdout.write("IKM already exist: the demo catalog was not loaded.")
-            self.print_logins(demo_logins())
+            self.print_logins(demo_logins(options["data"]))
             return
 
         with self.quiet_wagtail_log(options["verbosity"]):
@@ -85,7 +90,13 @@ class Command(BaseCommand):
             if report.products_created:
                 self.rebuild_elasticsearch_index()
         else:
-            report = build_demo(warm_renditions=options["renditions"])
+            try:
+                report = build_demo(warm_renditions=options["renditions"], data_dir=options["data"])
+            except ImportFailed as failed:
+                errors = [f"row {e.row}, {e.column}: {e.message}" for e in failed.report.errors]
+                raise CommandError(
+                    "The importer refused products.csv; nothing was loaded.\n" + "\n".join(errors)
+                ) from failed
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Demo catalog: created {report.vendors_created} IKM, "

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Site
 
-from catalog.demo import OPERATOR, admin_url, sync_default_site
 from catalog.factories import UserFactory, VendorPageFactory
+from demo.accounts import OPERATOR, admin_url, sync_default_site
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ only while it is empty.
 
 from django.core.management.base import BaseCommand
 
-from showroom.demo import build_demo_showroom
+from demo.showroom import build_demo_showroom
 from showroom.venues import ShowroomPage
 
 

@@ -25,14 +25,6 @@ from wagtail.models import (
 from wagtail.permissions import policy_registry
 from wagtail.search.backends import get_search_backend
 
-from catalog import demo_images
-from catalog.demo import (
-    CURATED_PRODUCT_COUNT,
-    DEMO_PASSWORD,
-    SYNTHETIC_SKU_PREFIX,
-    VENDORS,
-    synthetic_vendor_slug,
-)
 from catalog.factories import VendorPageFactory
 from catalog.models import (
     CatalogImage,
@@ -43,10 +35,16 @@ from catalog.models import (
     VendorPage,
 )
 from catalog.ownership import ensure_curator_group, grant_vendor_ownership
+from demo import data
+from demo import pictures as demo_images
+from demo.accounts import DEMO_PASSWORD
+from demo.curated import curated_product_count
+from demo.synthetic import SYNTHETIC_SKU_PREFIX, synthetic_vendor_slug
 
 pytestmark = pytest.mark.django_db
 
 REQUIRED_REGIONS = {"kota-cirebon", "kabupaten-cirebon", "kota-cilegon"}
+VENDORS = data.vendors()
 TRUSMI = next(v for v in VENDORS if v["key"] == "trusmi")
 
 
@@ -114,7 +112,7 @@ def test_demo_ikm_profiles_are_complete(demo):
         assert vendor.whatsapp.startswith("+628"), vendor.whatsapp  # normalised by clean()
         assert len(vendor.nib) == 13 and vendor.nib.isdigit()
         assert vendor.owner_names and vendor.address and vendor.story.startswith("<p>")
-        assert vendor.ships_from and vendor.couriers  # catalog/demo_shipping.py
+        assert vendor.ships_from and vendor.couriers  # demo/data/ikm.json
         assert bool(vendor.export_terms) == vendor.export_ready
         assert vendor.logo.description and vendor.cover_image.description
         assert (vendor.logo.width, vendor.logo.height) == demo_images.LOGO_SIZE
@@ -130,7 +128,7 @@ def test_demo_ikm_profiles_are_complete(demo):
 def test_demo_products_are_published_with_pictures_and_alt_text(demo):
     products = ProductPage.objects.live()
     assert products.count() >= 80
-    assert products.count() == CURATED_PRODUCT_COUNT
+    assert products.count() == curated_product_count()
     assert products.filter(live_revision__isnull=True).count() == 0
     assert products.filter(first_published_at__isnull=True).count() == 0
     assert products.filter(vendor__isnull=True).count() == 0
@@ -143,6 +141,23 @@ def test_demo_products_are_published_with_pictures_and_alt_text(demo):
         blocks = [block.block_type for block in product.description]
         assert blocks[:4] == ["heading", "paragraph", "heading", "specifications"], product
         assert product.description[3].value["rows"], product
+
+
+def test_demo_is_what_the_data_files_say(demo):
+    """load_demo_catalog builds exactly the IKM of ikm.json and the rows of products.csv."""
+    rows = data.product_rows()
+    assert demo.counts["vendors"] == len(VENDORS) == 15
+    assert demo.counts["products"] == len(rows) == 83
+    assert demo.counts["gallery"] == sum(len(data.image_names(row)) for row in rows) == 138
+    assert demo.counts["images"] == 138 + 3 * len(VENDORS)  # and a logo, cover, showcase each
+    assert demo.counts["users"] == 2 + len(VENDORS)
+    for row in rows:
+        product = ProductPage.objects.get(sku=row["sku"], vendor__title=row["ikm"])
+        assert product.title == row["name"]
+        assert product.price == (int(row["price"]) if row["price"] else None)
+        assert (
+            product.price_unit == row["price_unit"] and product.availability == row["availability"]
+        )
 
 
 def test_demo_shows_every_state_a_buyer_can_meet(demo):
@@ -282,13 +297,13 @@ def test_owner_permissions_are_exactly_on_their_own_vendor_page(demo):
 
 
 def test_every_ikm_has_its_own_owner_and_group(demo):
-    for data in VENDORS:
-        user = User.objects.get(username=f"pemilik.{data['key']}")
-        vendor = VendorPage.objects.get(title=data["title"])
+    for spec in VENDORS:
+        user = User.objects.get(username=f"pemilik.{spec['key']}")
+        vendor = VendorPage.objects.get(title=spec["title"])
         pages = set(
             GroupPagePermission.objects.filter(group__user=user).values_list("page_id", flat=True)
         )
-        assert pages == {vendor.pk}, data["key"]
+        assert pages == {vendor.pk}, spec["key"]
 
 
 def test_curator_and_operator(demo):
