@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "showroom",
     "search",
     "inquiries",
+    "sourcing",
     "orders",
     "pagecache",
     "outbox",
