@@ -5,12 +5,13 @@ as in WeasyPrint's PDF of the same template."""
 
 import pytest
 
-from tests.printing.label_data import venue_with_labels
+from tests.printing.label_data import adversarial_products, exhibition_with_labels
 from tests.printing.pdfcheck import qr_urls_on_pages, text_overlapping_codes
 
 pytestmark = pytest.mark.e2e
 
 LABELS = 13  # two A4 sheets
+SOURCE = "label-pameran-kerajinan-ciayumajakuning-2026"
 
 
 def test_the_browsers_print_of_the_label_sheet_decodes_like_the_pdf(
@@ -25,14 +26,15 @@ def test_the_browsers_print_of_the_label_sheet_decodes_like_the_pdf(
     Site.objects.filter(is_default_site=True).update(
         hostname="127.0.0.1", port=int(live_server.url.rsplit(":", 1)[1])
     )
-    venue = venue_with_labels(LABELS)
+    # An exhibition: its booth codes are long too ("Stan Utama Gedung B Nomor 12").
+    exhibition = exhibition_with_labels(adversarial_products(LABELS))
     ensure_curator_group(users=[UserFactory(username="kurator.label")])
 
     page = log_in(new_context(), "kurator.label")
-    page.goto(f"/admin/showroom/label/{venue.pk}/")
+    page.goto(f"/admin/showroom/label/{exhibition.pk}/")
     urls = page.locator(".label").evaluate_all("labels => labels.map(l => l.dataset.url)")
     assert len(urls) == LABELS
-    assert all(url.endswith("?src=label-galeri-ikm-kota-cirebon") for url in urls)
+    assert all(url.endswith(f"?src={SOURCE}") for url in urls)
     assert page.get_by_role("button", name="Cetak").is_visible()
 
     pdf = page.pdf(prefer_css_page_size=True, print_background=True)
@@ -49,4 +51,4 @@ def test_the_browsers_print_of_the_label_sheet_decodes_like_the_pdf(
     buyer = new_context().new_page()
     assert buyer.goto(pages[0][0]).ok
     visit = LabelVisit.objects.get()
-    assert (visit.source, visit.count) == ("label-galeri-ikm-kota-cirebon", 1)
+    assert (visit.source, visit.count) == (SOURCE, 1)
