@@ -1,5 +1,5 @@
-"""Curators' tools in the Wagtail admin: shelf labels (HTML and PDF) and exhibition join
-requests.
+"""Curators' tools in the Wagtail admin: shelf labels (one print page, shown and as PDF) and
+exhibition join requests.
 
 Who may do what follows Wagtail's page permissions, so nothing here needs permissions of its
 own: labels for a venue or an exhibition need edit rights on its page (curators have them on
@@ -22,8 +22,9 @@ from wagtail.models import Page
 
 from catalog.models import ProductPage, VendorPage
 from catalog.ownership import vendors_owned_by
+from printing.labels import labels_context, labels_for, labels_pdf
 from showroom.exhibitions import ExhibitionJoinRequest, ExhibitionPage
-from showroom.labels import LabelVisit, labels_for, labels_pdf, source_for
+from showroom.labels import LabelVisit, source_for
 from showroom.venues import ShowroomPage
 
 URL_NAMESPACE = "showroom_admin"
@@ -75,13 +76,14 @@ def labels_sheet(request, page_id):
     for label in labels:
         label.visits = visits.get(label.product.pk, 0)
     return TemplateResponse(
-        request, "showroom/admin/labels_sheet.html", {"page": page, "labels": labels}
+        request, "printing/labels.html", labels_context(page, labels, for_screen=True)
     )
 
 
 def labels_pdf_view(request, page_id):
+    """The same page as `labels_sheet`, without its screen toolbar, rendered by WeasyPrint."""
     page = _labelled_page(request, page_id)
-    pdf = labels_pdf(labels_for(page, request), title=str(page.title))
+    pdf = labels_pdf(page, labels_for(page, request), request)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="label-{page.slug}.pdf"'
     return response

@@ -1,9 +1,9 @@
-"""Shelf labels: product name, IKM, price and a QR code to the product page, for a venue's
-shelves or an exhibition's items; and the count of visits that arrive by those QR codes.
+"""The count of visits that arrive by the QR codes of shelf labels and printed catalogs.
 
-The QR code opens the product page's full URL with `?src=label-<venue or exhibition slug>`;
-the `before_serve_page` hook counts such visits per product, source and day (no cookie, no IP
-kept), like the inquiries' WhatsApp clicks.
+The labels themselves are laid out and rendered by `printing.labels`. A label's QR code opens
+the product page's full URL with `?src=label-<venue or exhibition slug>`; the
+`before_serve_page` hook counts such visits per product, source and day (no cookie, no IP kept),
+like the inquiries' WhatsApp clicks.
 """
 
 import base64
@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import ProductPage
-from catalog.money import format_rupiah
 
 SOURCE_PARAM = "src"
 SOURCE_PREFIX = "label-"
@@ -71,12 +70,11 @@ def source_for(page):
     return f"{SOURCE_PREFIX}{page.slug}"[:80]
 
 
-def label_url(product, source, request=None):
-    return f"{product.get_full_url(request)}?{SOURCE_PARAM}={source}"
-
-
 def qr_png(url, scale=4):
-    """The QR code of `url` as PNG bytes (error correction M, quiet zone of 4 modules)."""
+    """The QR code of `url` as PNG bytes (error correction M, quiet zone of 4 modules).
+
+    For code that needs a bitmap; printed layouts use the vector `printing.qr` instead.
+    """
     buffer = io.BytesIO()
     segno.make(url, error="m", micro=False).save(buffer, kind="png", scale=scale, border=4)
     return buffer.getvalue()
@@ -84,95 +82,3 @@ def qr_png(url, scale=4):
 
 def qr_data_uri(url):
     return "data:image/png;base64," + base64.b64encode(qr_png(url)).decode("ascii")
-
-
-class Label:
-    """What one label shows."""
-
-    def __init__(self, product, code, source, request=None):
-        self.product = product
-        self.code = code
-        self.url = label_url(product, source, request)
-
-    @property
-    def vendor_name(self):
-        return self.product.vendor.title if self.product.vendor else ""
-
-    @property
-    def price(self):
-        """In Indonesian ('Rp 150.000') whatever the admin's language: the shelf's language."""
-        if self.product.price is None:
-            return self.product.price_display
-        return format_rupiah(self.product.price, language="id")
-
-    @property
-    def qr(self):
-        return qr_data_uri(self.url)
-
-
-def labels_for(page, request=None):
-    """Labels for a venue's current placements or an exhibition's items, in shelf order."""
-    from showroom.exhibitions import ExhibitionPage
-    from showroom.venues import ShowroomPage
-
-    source = source_for(page)
-    if isinstance(page, ShowroomPage):
-        rows = list(page.current_placements().values_list("product_id", "shelf_code"))
-    elif isinstance(page, ExhibitionPage):
-        rows = list(
-            page.items.filter(product__in=ProductPage.visible())
-            .order_by("sort_order", "pk")
-            .values_list("product_id", "booth_code")
-        )
-    else:
-        return []
-    products = ProductPage.objects.select_related("vendor").in_bulk([pk for pk, _code in rows])
-    return [Label(products[pk], code, source, request) for pk, code in rows if pk in products]
-
-
-def labels_pdf(labels, title):
-    """A4 sheet(s) of labels, 2 columns by 5 rows, each with its QR code as an image."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
-
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4)
-    pdf.setTitle(title)
-    width, height = A4
-    columns, rows = 2, 5
-    margin = 10 * mm
-    cell_w = (width - 2 * margin) / columns
-    cell_h = (height - 2 * margin) / rows
-    qr_size = 38 * mm
-    for index, label in enumerate(labels):
-        slot = index % (columns * rows)
-        if index and slot == 0:
-            pdf.showPage()
-        col, row = slot % columns, slot // columns
-        x = margin + col * cell_w
-        y = height - margin - (row + 1) * cell_h
-        pdf.rect(x + 2 * mm, y + 2 * mm, cell_w - 4 * mm, cell_h - 4 * mm)
-        pdf.drawImage(
-            ImageReader(io.BytesIO(qr_png(label.url, scale=8))),
-            x + cell_w - qr_size - 5 * mm,
-            y + (cell_h - qr_size) / 2,
-            width=qr_size,
-            height=qr_size,
-        )
-        text_x = x + 6 * mm
-        pdf.setFont("Helvetica-Bold", 12)
-        pdf.drawString(text_x, y + cell_h - 14 * mm, label.product.title[:34])
-        pdf.setFont("Helvetica", 10)
-        pdf.drawString(text_x, y + cell_h - 20 * mm, label.vendor_name[:40])
-        pdf.setFont("Helvetica-Bold", 13)
-        pdf.drawString(text_x, y + cell_h - 30 * mm, str(label.price))
-        if label.code:
-            pdf.setFont("Helvetica", 10)
-            pdf.drawString(text_x, y + 8 * mm, str(_("Rak/stan %(code)s") % {"code": label.code}))
-    if not labels:
-        pdf.drawString(margin, height - margin - 12, str(_("Belum ada produk untuk label.")))
-    pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
