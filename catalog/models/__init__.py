@@ -11,7 +11,7 @@ from .pages import (
     VendorGalleryImage,
     VendorPage,
 )
-from .snippets import Category, CertificateType, Material, Region, Sentra
+from .snippets import Category, CertificateType, Material, Region, Sentra, Unit
 from .statistics import ProductView
 from .two_factor import RecoveryCode, RecoveryCodeDevice
 from .users import User
@@ -32,6 +32,7 @@ __all__ = [
     "RecoveryCodeDevice",
     "Region",
     "Sentra",
+    "Unit",
     "User",
     "VendorCertificate",
     "VendorGalleryImage",
