@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from catalog.models import Category, Material, ProductPage, Region, VendorPage
 
-from .columns import COLUMNS, FIELD_COLUMNS, REQUIRED_COLUMNS, normalise_header
+from .columns import COLUMNS, FIELD_COLUMNS, INDONESIAN_HEADERS, REQUIRED_COLUMNS, normalise_header
 from .images import checked_image
 from .reading import read_rows
 from .report import ImportReport, RowPlan
@@ -36,6 +36,14 @@ def region_key(name):
     return " ".join(p for p in parts if p != ".")
 
 
+def region_display(name):
+    """ "Kab. Indramayu" -> "Kabupaten Indramayu": the name a new region is created with."""
+    parts = str(name).strip().replace(".", ". ").split()
+    if parts and parts[0].lower() in REGION_PREFIXES:
+        parts[0] = REGION_PREFIXES[parts[0].lower()].capitalize()
+    return " ".join(p for p in parts if p != ".")
+
+
 class Planner:
     def plan(self, data, filename):
         report = ImportReport()
@@ -54,7 +62,13 @@ class Planner:
         for column in header:
             if column and column not in COLUMNS:
                 report.error(
-                    1, column, unknown_message(_("Kolom “%(name)s” tidak dikenal"), column, COLUMNS)
+                    1,
+                    column,
+                    unknown_message(
+                        _("Kolom “%(name)s” tidak dikenal"),
+                        column,
+                        list(INDONESIAN_HEADERS.values()) + list(COLUMNS),
+                    ),
                 )
         doubled = sorted({c for c in header if c and header.count(c) > 1})
         if doubled:
@@ -152,7 +166,7 @@ class Planner:
         if not region_name:
             fail("region", _("Isi wilayah untuk IKM baru."))
         elif self.find_region(region_name) is None:
-            report.note_new("region", region_name)
+            report.note_new("region", region_display(region_name))
 
     def plan_taxonomy(self, plan, row, fail, report):
         category_name = row.get("category", "").strip()

@@ -18,7 +18,7 @@ from catalog.models import (
 )
 from catalog.ownership import ensure_vendor_collection, vendor_group
 
-from .planning import PAGE_TREE_FIELDS
+from .planning import PAGE_TREE_FIELDS, region_display
 from .report import ImportFailed
 
 
@@ -50,8 +50,9 @@ class Writer:
     def ensure_region(self, name, report):
         region = self.find_region(name)
         if region is None:
+            name = region_display(name)
             kind = Region.Kind.KOTA if name.lower().startswith("kota") else Region.Kind.KABUPATEN
-            region = Region.objects.create(name=name.strip(), kind=kind)
+            region = Region.objects.create(name=name, kind=kind)
             report.note_new("region", region.name)
         return region
 
