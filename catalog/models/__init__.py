@@ -2,6 +2,7 @@
 
 from .exchange_rates import ExchangeRate
 from .images import CatalogImage, CatalogRendition
+from .imports import ImportJob
 from .pages import (
     ProductCertificate,
     ProductGalleryImage,
@@ -22,6 +23,7 @@ __all__ = [
     "Category",
     "CertificateType",
     "ExchangeRate",
+    "ImportJob",
     "Material",
     "ProductCertificate",
     "ProductGalleryImage",
