@@ -179,7 +179,15 @@ class ImportJobView(AccessMixin, WagtailAdminTemplateMixin, DetailView):
         context["updated"] = [r for r in result.get("done", []) if r[1] == "update"]
         context["refused"] = result.get("refused", [])
         context["errors"] = result.get("errors", [])
-        context["new_names"] = result.get("new_names", {})
+        kinds = {
+            "ikm": _("IKM"),
+            "region": _("wilayah"),
+            "category": _("kategori"),
+            "material": _("bahan"),
+        }
+        context["new_names"] = [
+            (kinds.get(kind, kind), names) for kind, names in result.get("new_names", {}).items()
+        ]
         context["result"] = result
         return context
 
