@@ -137,6 +137,7 @@ class Vocabulary:
                 self.availability[words(word)] = code
         self.units = {}
         self.unit_names = []
+        Unit.names()  # the defaults, should the list be empty
         for unit in Unit.objects.all():
             self.unit_names.append(unit.name)
             for word in (unit.code, unit.name, *unit.alias_list()):

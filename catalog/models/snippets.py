@@ -227,11 +227,15 @@ class Unit(models.Model):
     def names(cls):
         """{code: name} of every unit, cached (product cards show a unit each)."""
         names = cache.get(UNITS_CACHE_KEY)
-        if names is None:
+        if not names:
+            from catalog.units import ensure_default_units
+
+            ensure_default_units(cls)
             names = dict(cls.objects.values_list("code", "name"))
             cache.set(UNITS_CACHE_KEY, names, 3600)
         return names
 
     @classmethod
     def choices(cls):
+        cls.names()  # the defaults, should the list be empty
         return list(cls.objects.values_list("code", "name"))

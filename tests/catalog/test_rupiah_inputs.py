@@ -97,3 +97,19 @@ def test_the_unit_drop_down_offers_the_curators_units(superuser_client, product)
     response = superuser_client.post(edit_url(product), data)
     assert response.status_code == 200
     assert field_errors(response, "price_unit") == ["Satuan “karat” tidak dikenal."]
+
+
+@pytest.mark.django_db
+def test_the_default_units_come_back_when_the_list_was_emptied(site_tree):
+    """A flushed database (or a transactional test before this one) empties the list the
+    migration seeded; products' units must stay valid."""
+    from django.core.cache import cache
+
+    from catalog.units import DEFAULT_UNITS
+
+    Unit.objects.all().delete()
+    cache.clear()
+    product = ProductPageFactory(price_unit="toples")
+    product.full_clean()
+    assert Unit.objects.count() == len(DEFAULT_UNITS)
+    assert product.get_price_unit_display() == "toples"
