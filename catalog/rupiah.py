@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 PREFIX = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
 # Indonesian: dots group thousands, a comma starts the decimals; English the other way round.
-INDONESIAN = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?")
-ENGLISH = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?")
+INDONESIAN = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?", re.ASCII)
+ENGLISH = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?", re.ASCII)
 INVALID = _("Tulis harga dalam rupiah, misalnya 1.750.000 atau Rp 1.750.000.")
 NO_CENTS = _("Harga rupiah tanpa sen: %(text)s.")
 

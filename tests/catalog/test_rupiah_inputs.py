@@ -113,3 +113,14 @@ def test_the_default_units_come_back_when_the_list_was_emptied(site_tree):
     product.full_clean()
     assert Unit.objects.count() == len(DEFAULT_UNITS)
     assert product.get_price_unit_display() == "toples"
+
+
+@pytest.mark.parametrize("typed", ["1.750.000", "1.750.000,00", "Rp 1.750.000", "1750000"])
+def test_the_public_price_filter_reads_the_same_writing(typed):
+    from django.http import QueryDict
+
+    from search.query import CatalogQuery
+
+    query = CatalogQuery.from_params(QueryDict(f"harga_min={typed}&harga_max=1,5"))
+    assert query.price_min == 1_750_000
+    assert query.price_max is None  # cents are not rupiah: the bound is dropped
