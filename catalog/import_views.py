@@ -29,6 +29,17 @@ MAX_SPREADSHEET_BYTES = 5 * 1024 * 1024
 MAX_ZIP_BYTES = 50 * 1024 * 1024
 
 
+def labelled(new_names):
+    """[(label, names)] of what --create-missing creates, for the pages."""
+    kinds = {
+        "ikm": _("IKM"),
+        "region": _("wilayah"),
+        "category": _("kategori"),
+        "material": _("bahan"),
+    }
+    return [(kinds.get(kind, kind), names) for kind, names in new_names.items()]
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Berkas spreadsheet (.csv atau .xlsx)"),
@@ -117,7 +128,9 @@ class ImportView(AccessMixin, AdminFormView):
             )
             report = importer.plan(content, upload.name)
             return self.render_to_response(
-                self.get_context_data(form=form, report=report, preview=True)
+                self.get_context_data(
+                    form=form, report=report, preview=True, new_names=labelled(report.new_names)
+                )
             )
         job = ImportJob.objects.create(
             user=self.request.user,
@@ -179,15 +192,7 @@ class ImportJobView(AccessMixin, WagtailAdminTemplateMixin, DetailView):
         context["updated"] = [r for r in result.get("done", []) if r[1] == "update"]
         context["refused"] = result.get("refused", [])
         context["errors"] = result.get("errors", [])
-        kinds = {
-            "ikm": _("IKM"),
-            "region": _("wilayah"),
-            "category": _("kategori"),
-            "material": _("bahan"),
-        }
-        context["new_names"] = [
-            (kinds.get(kind, kind), names) for kind, names in result.get("new_names", {}).items()
-        ]
+        context["new_names"] = labelled(result.get("new_names", {}))
         context["result"] = result
         return context
 

@@ -109,3 +109,18 @@ def test_another_user_cannot_see_a_job(operator_client, market, django_user_mode
     login_verified(owner_client, owner)
     assert owner_client.get(reverse("catalog_import:job", args=[mine.pk])).status_code == 404
     assert owner_client.get(url).status_code == 200
+
+
+def test_preview_says_what_would_be_created_and_writes_nothing(operator_client, market):
+    response = operator_client.post(
+        reverse("catalog_import:upload"),
+        {
+            "file": SimpleUploadedFile("dinas.csv", csv_bytes(ROWS), "text/csv"),
+            "preview": "1",
+            "create_missing": "on",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "import-preview-table" in html
+    assert "Akan dibuat (wilayah): Kabupaten Indramayu, Kota Cirebon" in html
+    assert not ImportJob.objects.exists() and not ProductPage.objects.exists()
