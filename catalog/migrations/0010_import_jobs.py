@@ -7,31 +7,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalog', '0009_seed_units'),
+        ("catalog", "0009_seed_units"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImportJob',
+            name="ImportJob",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='dibuat')),
-                ('filename', models.CharField(max_length=255, verbose_name='berkas')),
-                ('data', models.BinaryField()),
-                ('images', models.BinaryField(null=True)),
-                ('create_missing', models.BooleanField(default=False)),
-                ('publish', models.BooleanField(default=False)),
-                ('skip_invalid', models.BooleanField(default=False)),
-                ('status', models.CharField(choices=[('pending', 'menunggu'), ('running', 'berjalan'), ('done', 'selesai'), ('failed', 'gagal')], default='pending', max_length=10, verbose_name='status')),
-                ('result', models.JSONField(blank=True, default=dict)),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="dibuat"),
+                ),
+                ("filename", models.CharField(max_length=255, verbose_name="berkas")),
+                ("data", models.BinaryField()),
+                ("images", models.BinaryField(null=True)),
+                ("create_missing", models.BooleanField(default=False)),
+                ("publish", models.BooleanField(default=False)),
+                ("skip_invalid", models.BooleanField(default=False)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "menunggu"),
+                            ("running", "berjalan"),
+                            ("done", "selesai"),
+                            ("failed", "gagal"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("result", models.JSONField(blank=True, default=dict)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'impor katalog',
-                'verbose_name_plural': 'impor katalog',
-                'ordering': ['-created_at'],
+                "verbose_name": "impor katalog",
+                "verbose_name_plural": "impor katalog",
+                "ordering": ["-created_at"],
             },
         ),
     ]
