@@ -49,7 +49,7 @@ OPERATOR_PAGE_PERMISSIONS = (*CURATOR_PAGE_PERMISSIONS, "bulk_delete_page")
 OPERATOR_IMAGE_PERMISSIONS = (*CURATOR_IMAGE_PERMISSIONS, "delete_image")
 OPERATOR_DOCUMENT_PERMISSIONS = (*CURATOR_DOCUMENT_PERMISSIONS, "delete_document")
 # Taxonomy snippets the curators keep: catalog.<action>_<model>.
-TAXONOMY_MODELS = ("category", "region", "sentra", "material", "certificatetype")
+TAXONOMY_MODELS = ("category", "region", "sentra", "material", "certificatetype", "unit")
 TAXONOMY_ACTIONS = ("add", "change", "view")
 # The exchange rates of /en/ pages' indicative prices (catalog/models/exchange_rates.py):
 # curators and operators keep them like the taxonomies; owners never.

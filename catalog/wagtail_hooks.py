@@ -12,10 +12,10 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from catalog import admin_views, two_factor, two_factor_reset, user_admin
+from catalog import admin_views, import_views, two_factor, two_factor_reset, user_admin
 from catalog.chooser_scope import choosable
 from catalog.dashboard import OwnerProductsPanel, OwnerSummary
-from catalog.models import Category, CertificateType, ExchangeRate, Material, Region, Sentra
+from catalog.models import Category, CertificateType, ExchangeRate, Material, Region, Sentra, Unit
 from catalog.stats import metrics as stats_metrics
 from catalog.stats import views as stats_views
 from catalog.stats.panel import StatisticsPanel
@@ -54,6 +54,13 @@ class MaterialViewSet(SnippetViewSet):
     search_fields = ["name", "name_en"]
 
 
+class UnitViewSet(SnippetViewSet):
+    model = Unit
+    icon = "list-ul"
+    list_display = ["name", "code", "aliases"]
+    search_fields = ["name", "code", "aliases"]
+
+
 class CertificateTypeViewSet(SnippetViewSet):
     model = CertificateType
     icon = "success"
@@ -71,6 +78,7 @@ class TaxonomyGroup(SnippetViewSetGroup):
         SentraViewSet,
         MaterialViewSet,
         CertificateTypeViewSet,
+        UnitViewSet,
     )
 
 
@@ -136,11 +144,16 @@ def register_catalog_admin_urls():
             include(
                 (
                     [
-                        path("impor/", admin_views.ImportView.as_view(), name="upload"),
+                        path("impor/", import_views.ImportView.as_view(), name="upload"),
                         path(
                             "impor/templat.<str:fmt>",
-                            admin_views.TemplateDownloadView.as_view(),
+                            import_views.TemplateDownloadView.as_view(),
                             name="template",
+                        ),
+                        path(
+                            "impor/<int:pk>/",
+                            import_views.ImportJobView.as_view(),
+                            name="job",
                         ),
                     ],
                     "catalog_import",

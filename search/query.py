@@ -5,6 +5,8 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext_lazy as _
 
+from catalog.rupiah import parse_rupiah
+
 MAX_QUERY_LENGTH = 120
 MAX_PAGE = 1000
 SORTS = ("relevance", "newest", "price_asc", "price_desc")
@@ -63,10 +65,15 @@ def _slug(value):
 
 
 def _amount(value):
-    digits = re.sub(r"[^\d]", "", value or "")
-    if not digits or len(digits) > 13:
+    """Whole rupiah as buyers type it ("1.750.000", "Rp 1.750.000,00", "1750000"); anything
+    else is dropped."""
+    try:
+        amount = parse_rupiah((value or "")[:40])
+    except ValueError:
         return None
-    return int(digits)
+    if amount is None or amount >= 10**13:
+        return None
+    return amount
 
 
 @dataclass(frozen=True)

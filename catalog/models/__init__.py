@@ -2,6 +2,7 @@
 
 from .exchange_rates import ExchangeRate
 from .images import CatalogImage, CatalogRendition
+from .imports import ImportJob
 from .pages import (
     ProductCertificate,
     ProductGalleryImage,
@@ -11,7 +12,7 @@ from .pages import (
     VendorGalleryImage,
     VendorPage,
 )
-from .snippets import Category, CertificateType, Material, Region, Sentra
+from .snippets import Category, CertificateType, Material, Region, Sentra, Unit
 from .statistics import ProductView
 from .two_factor import RecoveryCode, RecoveryCodeDevice
 from .users import User
@@ -22,6 +23,7 @@ __all__ = [
     "Category",
     "CertificateType",
     "ExchangeRate",
+    "ImportJob",
     "Material",
     "ProductCertificate",
     "ProductGalleryImage",
@@ -32,6 +34,7 @@ __all__ = [
     "RecoveryCodeDevice",
     "Region",
     "Sentra",
+    "Unit",
     "User",
     "VendorCertificate",
     "VendorGalleryImage",

@@ -39,11 +39,13 @@ from catalog.models.search_text import (
     ProductSearchText,
 )
 from catalog.models.shipping import ShippingFacts
-from catalog.models.snippets import Category
+from catalog.models.snippets import Category, Unit
 from catalog.money import format_rupiah
 from catalog.panels import PermissionedInlinePanel
 from catalog.phone import display_phone, normalise_phone, normalise_whatsapp, whatsapp_digits
+from catalog.rupiah import RupiahField
 from catalog.translation import ENGLISH, translated, translated_value
+from catalog.units import UnitSelect
 from pagecache import tags as cache_tags
 
 IMAGE_MODEL = settings.WAGTAILIMAGES_IMAGE_MODEL
@@ -511,19 +513,6 @@ class ProductPage(ProductSearchText, BasePage):
         PREORDER = "preorder", _("Pre-order")
         MADE_TO_ORDER = "made_to_order", _("Dibuat sesuai pesanan")
 
-    class Unit(models.TextChoices):
-        PCS = "pcs", _("pcs")
-        LEMBAR = "lembar", _("lembar")
-        KG = "kg", _("kg")
-        GRAM = "gram", _("gram")
-        METER = "meter", _("meter")
-        SET = "set", _("set")
-        PASANG = "pasang", _("pasang")
-        LUSIN = "lusin", _("lusin")
-        BOTOL = "botol", _("botol")
-        BUNGKUS = "bungkus", _("bungkus")
-        KODI = "kodi", _("kodi")
-
     vendor = models.ForeignKey(
         VendorPage,
         verbose_name=_("IKM"),
@@ -562,15 +551,14 @@ class ProductPage(ProductSearchText, BasePage):
         related_name="products",
     )
     materials = ParentalManyToManyField("catalog.Material", verbose_name=_("bahan"), blank=True)
-    price = models.PositiveBigIntegerField(
+    price = RupiahField(
         _("harga (Rp)"),
         null=True,
         blank=True,
-        help_text=_("Harga dalam rupiah, tanpa titik. Kosongkan untuk 'harga atas permintaan'."),
+        help_text=_("Misalnya 1.750.000. Kosongkan untuk 'harga atas permintaan'."),
     )
-    price_unit = models.CharField(
-        _("satuan"), max_length=10, choices=Unit.choices, default=Unit.PCS
-    )
+    # A catalog.Unit code: curators keep the list (catalog/models/snippets.py).
+    price_unit = models.CharField(_("satuan"), max_length=20, default="pcs")
     min_order = models.PositiveIntegerField(
         _("minimal pemesanan"), default=1, validators=[MinValueValidator(1)]
     )
@@ -609,7 +597,13 @@ class ProductPage(ProductSearchText, BasePage):
         FieldPanel("description"),
     ]
     commerce_panels = [
-        FieldRowPanel([FieldPanel("price"), FieldPanel("price_unit"), FieldPanel("min_order")]),
+        FieldRowPanel(
+            [
+                FieldPanel("price"),
+                FieldPanel("price_unit", widget=UnitSelect),
+                FieldPanel("min_order"),
+            ]
+        ),
         FieldRowPanel(
             [FieldPanel("availability"), FieldPanel("stock"), FieldPanel("lead_time_days")]
         ),
@@ -668,9 +662,17 @@ class ProductPage(ProductSearchText, BasePage):
         verbose_name = _("produk")
         verbose_name_plural = _("produk")
 
+    def get_price_unit_display(self):
+        """The unit's name ("toples"), from the curators' list of units."""
+        return Unit.names().get(self.price_unit, self.price_unit)
+
     def clean(self):
         super().clean()
         errors = {}
+        if self.price_unit not in Unit.names():
+            errors["price_unit"] = [
+                _("Satuan “%(unit)s” tidak dikenal.") % {"unit": self.price_unit}
+            ]
         if self.availability == self.Availability.READY and self.stock is None:
             errors["stock"] = [_("Isi jumlah stok untuk produk dengan stok tersedia.")]
         if self.availability != self.Availability.READY and not self.lead_time_days:

@@ -1,5 +1,6 @@
 """Taxonomies: properties to filter on, kept by curators as snippets."""
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
@@ -167,3 +168,74 @@ class CertificateType(EnglishNamed, SlugNamed):
         verbose_name = _("jenis sertifikat")
         verbose_name_plural = _("jenis sertifikat")
         permissions = [("verify_certificate", _("Dapat memverifikasi sertifikat IKM dan produk"))]
+
+
+UNITS_CACHE_KEY = "catalog:units:v1"
+
+
+class Unit(models.Model):
+    """A unit a product is sold by (pcs, lembar, toples, kotak, m2, ...), kept by curators.
+
+    `code` is what a product stores (the units of old were a fixed list of these codes);
+    `aliases` are other ways people write it in a spreadsheet ("buah", "biji" for pcs), so the
+    importer understands them and the product still shows the one name.
+    """
+
+    code = models.SlugField(
+        _("kode"),
+        max_length=20,
+        unique=True,
+        help_text=_("Disimpan di produk; jangan diubah setelah dipakai."),
+    )
+    name = models.CharField(_("nama"), max_length=40)
+    aliases = models.CharField(
+        _("sebutan lain"),
+        max_length=255,
+        blank=True,
+        help_text=_("Dipisah koma, misalnya: buah, biji, pc."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("code"),
+        FieldPanel("aliases"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("satuan")
+        verbose_name_plural = _("satuan")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(UNITS_CACHE_KEY)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        cache.delete(UNITS_CACHE_KEY)
+        return result
+
+    def alias_list(self):
+        return [a.strip() for a in self.aliases.split(",") if a.strip()]
+
+    @classmethod
+    def names(cls):
+        """{code: name} of every unit, cached (product cards show a unit each)."""
+        names = cache.get(UNITS_CACHE_KEY)
+        if not names:
+            from catalog.units import ensure_default_units
+
+            ensure_default_units(cls)
+            names = dict(cls.objects.values_list("code", "name"))
+            cache.set(UNITS_CACHE_KEY, names, 3600)
+        return names
+
+    @classmethod
+    def choices(cls):
+        cls.names()  # the defaults, should the list be empty
+        return list(cls.objects.values_list("code", "name"))

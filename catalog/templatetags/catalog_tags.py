@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 
 from catalog.money import format_rupiah
 from catalog.phone import display_phone
+from catalog.rupiah import group_rupiah
 
 register = template.Library()
 
@@ -16,6 +17,13 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 def rupiah(amount):
     """Whole rupiah as 'Rp 150.000' (Indonesian) or 'Rp 150,000' (English)."""
     return format_rupiah(amount)
+
+
+@register.filter
+def rupiah_input(amount):
+    """Whole rupiah grouped for a price input: '1.750.000' ('1,750,000' in English); empty
+    for None."""
+    return "" if amount is None else group_rupiah(amount)
 
 
 @register.filter

@@ -557,6 +557,7 @@ def test_owner_import_view_refuses_other_ikm_rows(world):
     response = client.post(
         "/admin/katalog/impor/",
         {"file": SimpleUploadedFile("p.csv", content, "text/csv"), "commit": "1", "publish": "on"},
+        follow=True,  # to the background import's result page
     )
     assert response.status_code == 200
     html = response.content.decode()

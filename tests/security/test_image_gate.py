@@ -27,7 +27,7 @@ from wagtail.models import Collection, UploadedFile
 from catalog import importer
 from catalog.factories import CategoryFactory, RegionFactory
 from catalog.image_gate import check_image
-from catalog.models import CatalogImage, ProductPage
+from catalog.models import CatalogImage, ImportJob, ProductPage
 from catalog.onboarding import onboard_ikm
 from demo.accounts import BuildReport
 from demo.content import ensure_image
@@ -289,6 +289,12 @@ def import_over_http(client, photos, csv=None):
 
 
 def report_errors(response):
+    """The errors of a refused import: the background job's (the test settings run it at
+    once), or the form's report."""
+    if response.status_code == 302:
+        job = ImportJob.objects.get()
+        assert response.url == reverse("catalog_import:job", args=[job.pk])
+        return [tuple(error) for error in job.result["errors"]]
     assert response.status_code == 200
     report = response.context.get("report")
     return [(e.row, e.column, e.message) for e in report.errors] if report else []

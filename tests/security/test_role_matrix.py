@@ -32,6 +32,7 @@ MATRIX = {
     "catalog import": ("/admin/katalog/impor/", Y, N, Y, Y),
     "onboard IKM": ("/admin/ikm/daftarkan/", N, N, Y, Y),
     "taxonomies": ("/admin/snippets/catalog/category/", N, Y, Y, Y),
+    "add unit": ("/admin/snippets/catalog/unit/add/", N, Y, Y, Y),
     "synonym sets": ("/admin/snippets/search/synonymset/", N, Y, Y, Y),
     "add synonym set": ("/admin/snippets/search/synonymset/add/", N, Y, Y, Y),
     "search promotions": ("/admin/searchpicks/", N, Y, Y, Y),

@@ -6,8 +6,11 @@
     manage.py import_catalog produk.csv --user pemilik.trusmi   # as an owner: own IKM only,
                                                                # submitted to Kurasi
 
-Everything or nothing: one bad row and no row is written; every error is listed with its row
-and column. Re-importing updates the products matched by IKM and SKU (or name).
+    manage.py import_catalog produk.csv --skip-invalid      # write the good rows, list the rest
+
+Everything or nothing by default: one bad row and no row is written; every error is listed with
+its row and column. With --skip-invalid the good rows are written and every refused row is
+listed. Re-importing updates the products matched by IKM and SKU (or name).
 """
 
 from pathlib import Path
@@ -34,7 +37,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--create-missing",
             action="store_true",
-            help="Create missing IKM (needs the region column), categories and materials.",
+            help="Create missing IKM (needs the region column), regions, categories and materials.",
+        )
+        parser.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help="Write the valid rows and list the refused ones (default: all or nothing).",
         )
         parser.add_argument("--publish", action="store_true", help="Publish the products now.")
         parser.add_argument(
@@ -62,6 +70,7 @@ class Command(BaseCommand):
             create_missing=options["create_missing"],
             publish=options["publish"],
             images=images,
+            skip_invalid=options["skip_invalid"],
         )
         data = path.read_bytes()
         if options["dry_run"]:
@@ -69,7 +78,8 @@ class Command(BaseCommand):
             for row in report.rows:
                 self.stdout.write(f"row {row.row}: {row.action} {row.ikm} / {row.name}")
             self.write_errors(report)
-            if not report.ok:
+            self.write_new_names(report, "Would create")
+            if not report.ok and not options["skip_invalid"]:
                 raise CommandError(f"{len(report.errors)} error(s); nothing would be imported.")
             self.stdout.write(self.style.SUCCESS(f"Dry run: {len(report.rows)} row(s) are fine."))
             return
@@ -98,7 +108,18 @@ class Command(BaseCommand):
                 f"{len(report.new_vendors)} new IKM."
             )
         )
+        self.write_new_names(report, "Created")
+        if report.refused:
+            self.write_errors(report)
+            self.stderr.write(
+                f"Refused {len(report.refused)} row(s): "
+                + ", ".join(str(row) for row, _ikm, _name in report.refused)
+            )
 
     def write_errors(self, report):
         for error in report.errors:
             self.stderr.write(f"row {error.row}, column {error.column or '-'}: {error.message}")
+
+    def write_new_names(self, report, verb):
+        for kind, names in report.new_names.items():
+            self.stdout.write(f"{verb} {kind}: {', '.join(names)}")
