@@ -12,7 +12,9 @@ What purges what (connected in `connect_signals`, each at once and again after t
 view rendering between the two could otherwise store the old rows as fresh):
 
 * a page published, unpublished, moved or deleted: the page's own tags (`purge_tags_of`: a
-  product's category line, its IKM's listing, the catalog-wide listings);
+  product's category line, its IKM's listing, the catalog-wide listings). A publish is purged
+  once, from the live page's save (post_save): Wagtail's `page_published` comes right after
+  the same save and would only purge the same tags again;
 * a page saved without publishing (a draft, a lock, moderation): nothing public changed;
   nothing is purged;
 * a snippet, setting, Site, image edit or deletion, or a model in PAGE_CACHE_PURGE_MODELS:
@@ -242,8 +244,8 @@ def _on_model_change(sender, instance=None, raw=False, created=False, **kwargs):
         fields = kwargs.get("update_fields")
         deleted = kwargs.get("signal") is post_delete
         if deleted or (instance.live and not (fields and set(fields) <= DRAFT_BOOKKEEPING)):
-            # Deleted, or live content written directly (a page created live, a script's
-            # save; a publish also comes here, and again through page_published).
+            # Deleted, or live content written: a publish (its one purge: page_published is
+            # not connected), a page created live, a script's save.
             purge_after_commit(*purge_tags_of(instance))
         return  # a draft saved, locked or sent to moderation: nothing public changed
     if created and isinstance(instance, AbstractImage):
@@ -253,9 +255,8 @@ def _on_model_change(sender, instance=None, raw=False, created=False, **kwargs):
 
 
 def connect_signals():
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from wagtail.signals import page_unpublished, post_page_move
 
-    page_published.connect(_on_page_change, dispatch_uid="pagecache-purge-published")
     page_unpublished.connect(_on_page_change, dispatch_uid="pagecache-purge-unpublished")
     post_page_move.connect(_on_page_move, dispatch_uid="pagecache-purge-moved")
     pre_save.connect(_remember_previous_tags, dispatch_uid="pagecache-previous-tags")
