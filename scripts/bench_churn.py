@@ -2,31 +2,24 @@
 
 The load is a mix of the pages buyers open most (the catalog and its first pages, category
 pages, product pages and IKM pages, drawn at random from a few hundred URLs of the catalog),
-at concurrency 8 against gunicorn with the page and card caches on. It runs twice: with nothing
-changing, then with one product published every PUBLISH_EVERY seconds by this process (a new
-revision of a random product, as an owner's edit), so the purges go through the same shared
-cache the workers read. Each run reports throughput, the page cache's hit ratio (from the
-X-Page-Cache header) and p50/p90/p99 latency; the comparison is the figure of the issue:
-churn keeps at least 80% of the throughput and a p99 under 50 ms.
-
-The client is wrk with scripts/wrk-mix.lua when wrk is installed (Debian package), else
-Python threads with keep-alive connections.
+at concurrency 8 against gunicorn with the page and card caches on (scripts/bench_load.py). Each
+round runs it twice: with nothing changing, then with one product published every
+PUBLISH_EVERY seconds by this process (a new revision of a random product, as an owner's edit),
+so the purges go through the same shared cache the workers read (the disk cache by default,
+Redis with CACHE_URL). Each run reports throughput, the page cache's hit ratio (hits over all
+requests; a stale copy served during a re-render is not a hit) and p50/p90/p99 latency; the
+comparison of the rounds' medians is the figure of the issue: churn keeps at least 80% of the
+throughput and a p99 under 50 ms.
 """
 
-import http.client
-import json
+import os
 import random
-import shutil
-import subprocess  # nosec B404: runs wrk
-import tempfile
+import statistics
 import threading
-import time
-from pathlib import Path
-from urllib.parse import urlsplit
 
-CONCURRENCY = 8
+from bench_load import pick_client, warm
+
 PUBLISH_EVERY = 5.0
-WRK_MIX = Path(__file__).resolve().parent / "wrk-mix.lua"
 
 
 def mix_paths(products=200, vendors=50, categories=12, seed=7):
@@ -71,126 +64,60 @@ class Publisher(threading.Thread):
         self.join(timeout=30)
 
 
-def load_wrk(base_url, paths, seconds):
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
-        listing.write("\n".join(paths))
-    output = subprocess.run(  # noqa: S603
-        [  # noqa: S607 (wrk from PATH: the Debian package)
-            "wrk",
-            "-t2",
-            f"-c{CONCURRENCY}",
-            f"-d{seconds}s",
-            "--timeout=10s",
-            "-s",
-            str(WRK_MIX),
-            base_url,
-            "--",
-            listing.name,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    Path(listing.name).unlink()
-    data = json.loads(output.strip().splitlines()[-1])
-    return {
-        "rps": data["requests"] / (data["duration_us"] / 1e6),
-        "hit_ratio": data["hits"] / max(1, data["requests"]),
-        "p50_ms": data["p50_us"] / 1000,
-        "p90_ms": data["p90_us"] / 1000,
-        "p99_ms": data["p99_us"] / 1000,
-        "errors": data["socket_errors"] + data["non_2xx"],
-    }
-
-
-def load_python(base_url, paths, seconds):
-    parts = urlsplit(base_url)
-    latencies, hits, errors = [], [], []
-    stop = time.monotonic() + seconds
-
-    def worker(offset):
-        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-        index = offset
-        while time.monotonic() < stop:
-            path = paths[index % len(paths)]
-            index += CONCURRENCY
-            started = time.perf_counter()
-            try:
-                conn.request("GET", path)
-                response = conn.getresponse()
-                response.read()
-            except (OSError, http.client.HTTPException):
-                errors.append(1)
-                conn.close()
-                conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-                continue
-            latencies.append(time.perf_counter() - started)
-            hits.append(response.getheader("X-Page-Cache") == "hit")
-            if response.status != 200:
-                errors.append(response.status)
-        conn.close()
-
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(CONCURRENCY)]
-    began = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - began
-    ordered = sorted(latencies) or [0.0]
-
-    def percentile(p):
-        return ordered[min(len(ordered) - 1, int(len(ordered) * p))] * 1000
-
-    return {
-        "rps": len(latencies) / elapsed,
-        "hit_ratio": sum(hits) / max(1, len(hits)),
-        "p50_ms": percentile(0.50),
-        "p90_ms": percentile(0.90),
-        "p99_ms": percentile(0.99),
-        "errors": len(errors),
-    }
-
-
-def measure_churn(base_url, seconds, client="auto"):
-    """The mix without and with publishing; returns both runs and the comparison."""
-    use_wrk = client == "wrk" or (client == "auto" and shutil.which("wrk"))
-    load = load_wrk if use_wrk else load_python
+def measure_churn(base_url, seconds, client="auto", rounds=2):
+    """`rounds` times the mix without then with publishing; returns every run and the
+    comparison of the medians (the machine is shared: one round alone says little)."""
+    load, client_label = pick_client(client)
     paths = mix_paths()
-    # Warm-up: every URL once, so both runs start from the same cache.
-    parts = urlsplit(base_url)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=120)
-    for path in dict.fromkeys(paths):
-        conn.request("GET", path)
-        conn.getresponse().read()
-    conn.close()
-    quiet = load(base_url, paths, seconds)
-    publisher = Publisher()
-    publisher.start()
-    try:
-        churn = load(base_url, paths, seconds)
-    finally:
-        publisher.stop()
+    warm(base_url, paths)  # every URL once, so both runs start from the same cache
+    runs = []
+    for number in range(1, rounds + 1):
+        quiet = load(base_url, paths, seconds)
+        publisher = Publisher()
+        publisher.start()
+        try:
+            churn = load(base_url, paths, seconds)
+        finally:
+            publisher.stop()
+        runs.append(
+            {
+                "quiet": {k: round(v, 3) for k, v in quiet.items()},
+                "churn": {k: round(v, 3) for k, v in churn.items()},
+                "published": publisher.published,
+                "load_average": [round(v, 2) for v in os.getloadavg()],
+            }
+        )
+        print(f"  round {number} (load average {runs[-1]['load_average']})", flush=True)
+        for label in ("quiet", "churn"):
+            print_run(label, runs[-1][label])
     result = {
-        "client": "wrk" if use_wrk else "python threads",
+        "client": client_label,
         "urls": len(set(paths)),
         "publish_every_s": PUBLISH_EVERY,
-        "published": publisher.published,
-        "quiet": {k: round(v, 3) for k, v in quiet.items()},
-        "churn": {k: round(v, 3) for k, v in churn.items()},
+        "rounds": runs,
     }
-    result["throughput_kept"] = round(churn["rps"] / max(quiet["rps"], 1e-9), 3)
     for label in ("quiet", "churn"):
-        run = result[label]
-        print(
-            f"  {label:<6} {run['rps']:>8.1f} req/s  hits {run['hit_ratio'] * 100:5.1f}%  "
-            f"p50 {run['p50_ms']:6.1f}  p90 {run['p90_ms']:6.1f}  p99 {run['p99_ms']:6.1f} ms  "
-            f"errors {int(run['errors'])}",
-            flush=True,
-        )
+        result[label] = {
+            name: round(statistics.median(run[label][name] for run in runs), 3)
+            for name in runs[0][label]
+        }
+    result["throughput_kept"] = round(result["churn"]["rps"] / max(result["quiet"]["rps"], 1e-9), 3)
+    print("  median of the rounds", flush=True)
+    for label in ("quiet", "churn"):
+        print_run(label, result[label])
     print(
         f"  churn keeps {result['throughput_kept'] * 100:.0f}% of the quiet throughput "
-        f"({publisher.published} publishes; target: >= 80%, p99 < 50 ms)",
+        f"(target: >= 80%, p99 < 50 ms)",
         flush=True,
     )
     return result
+
+
+def print_run(label, run):
+    print(
+        f"    {label:<6} {run['rps']:>8.1f} req/s  hits {run['hit_ratio'] * 100:5.1f}%  "
+        f"stale {run['stale_ratio'] * 100:4.1f}%  "
+        f"p50 {run['p50_ms']:6.1f}  p90 {run['p90_ms']:6.1f}  p99 {run['p99_ms']:6.1f} ms  "
+        f"errors {int(run['errors'])}",
+        flush=True,
+    )
