@@ -152,15 +152,22 @@ def purge_after_commit(*tags):
 
 
 def purge_tags_of(page):
-    """The tags a change to `page` purges (its class may add some: `cache_purge_tags`)."""
+    """The tags a change to `page` purges (its class may add some: `cache_purge_tags`), and
+    the listing tags its class judged its last save to change (`cache_change_tags`: taken once,
+    so a later delete or move of the same object purges every listing)."""
+    judged = page.__dict__.pop("_pagecache_listing_tags", None)
     page = page.specific_deferred if hasattr(page, "specific_deferred") else page
     extra = getattr(page, "cache_purge_tags", None)
-    found = [cache_tags.page(page.pk), cache_tags.ALL]
+    found = [cache_tags.page(page.pk), cache_tags.PUBLISHED]
     parent_id = _parent_id(page)
     if parent_id:
         found.append(cache_tags.children(parent_id))
-    if extra:
-        found.extend(extra())
+    if judged is not None:
+        found.extend(judged)
+    else:
+        found.append(cache_tags.ALL)
+        if extra:
+            found.extend(extra())
     found.extend(getattr(page, "_pagecache_previous_tags", ()))
     return found
 
@@ -213,24 +220,28 @@ DRAFT_BOOKKEEPING = {
 NAVIGATION_DEPTH = 3  # the home page and its children: in every page's header
 
 
-def _remember_previous_tags(sender, instance=None, raw=False, **kwargs):
+def _remember_previous_tags(sender, instance=None, raw=False, update_fields=None, **kwargs):
     """Before a page's row is written, note what its change retires besides itself: the
     breadcrumbs showing its title when the title or slug changes (the whole site for a page in
-    the navigation), and what its class names (a product moved to another category leaves the
-    old category's listings: `cache_previous_tags`)."""
+    the navigation), and the listings its class judges the change to reach
+    (`cache_change_tags`: a product's price edit within its band leaves the category pages)."""
     from wagtail.models import Page
 
     if raw or not isinstance(instance, Page) or not instance.pk:
         return
+    instance.__dict__.pop("_pagecache_listing_tags", None)
+    instance._pagecache_previous_tags = []
+    if update_fields and set(update_fields) <= DRAFT_BOOKKEEPING:
+        return  # nothing public changes
     before = Page.objects.filter(pk=instance.pk).values("title", "slug", "depth").first()
     found = []
     if before and (before["title"], before["slug"]) != (instance.title, instance.slug):
         found.append(cache_tags.title(instance.pk))
         if before["depth"] <= NAVIGATION_DEPTH:
             found.append(cache_tags.SITE)
-    previous = getattr(type(instance), "cache_previous_tags", None)
-    if previous is not None:
-        found.extend(previous(instance.pk))
+    judge = getattr(instance, "cache_change_tags", None)
+    if judge is not None:
+        instance._pagecache_listing_tags = judge()
     instance._pagecache_previous_tags = found
 
 
