@@ -27,7 +27,8 @@ The vocabulary (short: the tags travel in a response header):
   change purges it.
 * ``words``: matches the words of products (answers to a text query, autocomplete, the spelling
   vocabulary). A product whose searchable text changed purges it.
-* ``pub``: shows when pages were last published (the sitemap's lastmod). Every publish purges it.
+* ``pub``: shows what any publish may change, without a card per product: the sitemap's dates,
+  the feeds, the API's answers. Every publish purges it.
 
 A product's publish purges its ``p``, its IKM's ``kids`` and ``pub``; its category's (old and
 new) ``cat`` tags and ``all`` only when what listings filter and count on changed, ``prices``
