@@ -98,9 +98,9 @@ class PublicEndpoint:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        # Answers list and count across the catalog: the page cache keeps them under the
-        # catalog-wide tag, which any publish purges (pagecache/tags.py).
-        cache_tags.add(cache_tags.ALL)
+        # Answers list and count across the catalog and show the pages' fields: the page cache
+        # keeps them under the catalog-wide tag and `pub`, which every publish purges.
+        cache_tags.add(cache_tags.ALL, cache_tags.PUBLISHED)
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
         return response

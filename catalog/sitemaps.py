@@ -24,7 +24,8 @@ class BilingualSitemap(Sitemap):
     publication on the site, which is when what such an index page shows last changed."""
 
     def items(self):
-        cache_tags.add(cache_tags.ALL)  # it lists every page: any publish purges it
+        # It lists every page (`all`) with when it was last published (`pub`).
+        cache_tags.add(cache_tags.ALL, cache_tags.PUBLISHED)
         return super().items()
 
     def _urls(self, page, protocol, domain):

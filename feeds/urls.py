@@ -9,12 +9,13 @@ from pagecache import tags as cache_tags
 
 
 def catalog_wide(view):
-    """Every feed lists across the catalog: the page cache keeps it under the catalog-wide tag,
-    which any publish purges (pagecache/tags.py)."""
+    """Every feed lists across the catalog and shows each product's details without its card:
+    the page cache keeps it under the catalog-wide tag and `pub`, which every publish purges
+    (pagecache/tags.py)."""
 
     @wraps(view)
     def tagged(request, *args, **kwargs):
-        cache_tags.add(cache_tags.ALL)
+        cache_tags.add(cache_tags.ALL, cache_tags.PUBLISHED)
         return view(request, *args, **kwargs)
 
     return tagged

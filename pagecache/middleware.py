@@ -15,7 +15,13 @@ explicit and tested (tests/config/test_page_cache.py):
   config/proxies.py), stored with the tags of what the page shows (pagecache/tags.py) and the
   clock reading its request started at; served while none of its tags was purged since
   (pagecache/purge.py), so a publish retires the pages showing what changed and no others, in
-  every process sharing the cache.
+  every process sharing the cache;
+* after a purge, the first request for a page renders it again while holding a lock in the
+  shared cache; requests for the same page in the meantime get the previous copy
+  (`X-Page-Cache: stale`, never kept by a shared cache) instead of rendering it too, for at
+  most PAGE_CACHE_STALE_SECONDS after that render started (stale-while-revalidate; 0 turns it
+  off). A popular page purged under load is then rendered once, not by every worker at once.
+  Logged-in editors and previews never reach the cache, so they never see a stale copy.
 
 Stored pages get an ETag (ConditionalGetMiddleware answers If-None-Match with a 304) and, for
 Varnish or a CDN in front, `Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_SECONDS` and
@@ -23,6 +29,8 @@ their tags as surrogate keys (SURROGATE_KEY_HEADERS); a purge reaches those by t
 (pagecache/frontends.py). Nothing else gets an s-maxage, so a shared cache keeps only what this
 one would.
 """
+
+import time
 
 from django.conf import settings
 from django.core.cache import caches
@@ -110,30 +118,78 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         key = cache_key(request)
         stored = cache.get(key)
+        renewing = False
         if stored is not None:
             content, headers, tags, started = stored
             if is_fresh(cache, tags, started):
-                response = HttpResponse(content)
-                for name, value in headers:
-                    response[name] = value
-                response["X-Page-Cache"] = "hit"
-                return response
+                return stored_response(content, headers, "hit")
+            renewing = claim_render(cache, key)
+            if not renewing:
+                return stale_response(content, headers)
+        try:
+            return self.render(request, cache, clock, collected, key, renewing)
+        finally:
+            if renewing:
+                cache.delete(render_lock_key(key))
+
+    def render(self, request, cache, clock, collected, key, renewing):
         response = self.get_response(request)
-        if response_is_cacheable(request, response):
-            if not response.has_header("ETag"):
-                set_response_etag(response)
-            max_age = get_max_age(response)
-            seconds = min(settings.PAGE_CACHE_SECONDS, max_age or settings.PAGE_CACHE_SECONDS)
-            # Browsers revalidate (ETag) unless the view chose a max-age; shared caches keep it.
-            browser = max_age if max_age is not None else 0
-            patch_cache_control(response, public=True, max_age=browser, s_maxage=seconds)
-            for name, value in surrogate_headers(collected).items():
-                response[name] = value
-            headers = [
-                (name, value) for name, value in response.items() if name.lower() not in NOT_STORED
-            ]
-            tags = sorted(collected)
-            file_tags(cache, tags, clock)
-            cache.set(key, (response.content, headers, tags, clock), seconds)
-            response["X-Page-Cache"] = "miss"
+        if not response_is_cacheable(request, response):
+            if renewing:
+                cache.delete(key)  # e.g. unpublished since: its old copy must not be served
+            return response
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        max_age = get_max_age(response)
+        seconds = min(settings.PAGE_CACHE_SECONDS, max_age or settings.PAGE_CACHE_SECONDS)
+        # Browsers revalidate (ETag) unless the view chose a max-age; shared caches keep it.
+        browser = max_age if max_age is not None else 0
+        patch_cache_control(response, public=True, max_age=browser, s_maxage=seconds)
+        for name, value in surrogate_headers(collected).items():
+            response[name] = value
+        headers = [
+            (name, value) for name, value in response.items() if name.lower() not in NOT_STORED
+        ]
+        tags = sorted(collected)
+        file_tags(cache, tags, clock)
+        cache.set(key, (response.content, headers, tags, clock), seconds)
+        response["X-Page-Cache"] = "miss"
         return response
+
+
+def stored_response(content, headers, state):
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
+    response["X-Page-Cache"] = state
+    return response
+
+
+def stale_response(content, headers):
+    """The previous copy, while another request renders the page again: for this visitor only
+    (no s-maxage, so Varnish or a CDN never keeps it)."""
+    response = stored_response(content, headers, "stale")
+    response["Cache-Control"] = "max-age=0, no-cache"
+    return response
+
+
+def render_lock_key(key):
+    return f"rendering:{key}"
+
+
+def claim_render(cache, key):
+    """True when this request is to render a purged page again; False when another request
+    started doing so less than PAGE_CACHE_STALE_SECONDS ago (this one may then serve the
+    previous copy). The lock is an `add` in the shared cache, so one worker of all renders."""
+    grace = settings.PAGE_CACHE_STALE_SECONDS
+    if grace <= 0:
+        return True
+    lock = render_lock_key(key)
+    now = time.time()
+    if cache.add(lock, now, grace):
+        return True
+    started = cache.get(lock)
+    if started is None or now - started >= grace:
+        cache.set(lock, now, grace)  # the renderer died or overran: this request renders
+        return True
+    return False

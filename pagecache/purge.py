@@ -12,7 +12,9 @@ What purges what (connected in `connect_signals`, each at once and again after t
 view rendering between the two could otherwise store the old rows as fresh):
 
 * a page published, unpublished, moved or deleted: the page's own tags (`purge_tags_of`: a
-  product's category line, its IKM's listing, the catalog-wide listings);
+  product's category line, its IKM's listing, the catalog-wide listings). A publish is purged
+  once, from the live page's save (post_save): Wagtail's `page_published` comes right after
+  the same save and would only purge the same tags again;
 * a page saved without publishing (a draft, a lock, moderation): nothing public changed;
   nothing is purged;
 * a snippet, setting, Site, image edit or deletion, or a model in PAGE_CACHE_PURGE_MODELS:
@@ -150,15 +152,22 @@ def purge_after_commit(*tags):
 
 
 def purge_tags_of(page):
-    """The tags a change to `page` purges (its class may add some: `cache_purge_tags`)."""
+    """The tags a change to `page` purges (its class may add some: `cache_purge_tags`), and
+    the listing tags its class judged its last save to change (`cache_change_tags`: taken once,
+    so a later delete or move of the same object purges every listing)."""
+    judged = page.__dict__.pop("_pagecache_listing_tags", None)
     page = page.specific_deferred if hasattr(page, "specific_deferred") else page
     extra = getattr(page, "cache_purge_tags", None)
-    found = [cache_tags.page(page.pk), cache_tags.ALL]
+    found = [cache_tags.page(page.pk), cache_tags.PUBLISHED]
     parent_id = _parent_id(page)
     if parent_id:
         found.append(cache_tags.children(parent_id))
-    if extra:
-        found.extend(extra())
+    if judged is not None:
+        found.extend(judged)
+    else:
+        found.append(cache_tags.ALL)
+        if extra:
+            found.extend(extra())
     found.extend(getattr(page, "_pagecache_previous_tags", ()))
     return found
 
@@ -211,24 +220,28 @@ DRAFT_BOOKKEEPING = {
 NAVIGATION_DEPTH = 3  # the home page and its children: in every page's header
 
 
-def _remember_previous_tags(sender, instance=None, raw=False, **kwargs):
+def _remember_previous_tags(sender, instance=None, raw=False, update_fields=None, **kwargs):
     """Before a page's row is written, note what its change retires besides itself: the
     breadcrumbs showing its title when the title or slug changes (the whole site for a page in
-    the navigation), and what its class names (a product moved to another category leaves the
-    old category's listings: `cache_previous_tags`)."""
+    the navigation), and the listings its class judges the change to reach
+    (`cache_change_tags`: a product's price edit within its band leaves the category pages)."""
     from wagtail.models import Page
 
     if raw or not isinstance(instance, Page) or not instance.pk:
         return
+    instance.__dict__.pop("_pagecache_listing_tags", None)
+    instance._pagecache_previous_tags = []
+    if update_fields and set(update_fields) <= DRAFT_BOOKKEEPING:
+        return  # nothing public changes
     before = Page.objects.filter(pk=instance.pk).values("title", "slug", "depth").first()
     found = []
     if before and (before["title"], before["slug"]) != (instance.title, instance.slug):
         found.append(cache_tags.title(instance.pk))
         if before["depth"] <= NAVIGATION_DEPTH:
             found.append(cache_tags.SITE)
-    previous = getattr(type(instance), "cache_previous_tags", None)
-    if previous is not None:
-        found.extend(previous(instance.pk))
+    judge = getattr(instance, "cache_change_tags", None)
+    if judge is not None:
+        instance._pagecache_listing_tags = judge()
     instance._pagecache_previous_tags = found
 
 
@@ -242,8 +255,8 @@ def _on_model_change(sender, instance=None, raw=False, created=False, **kwargs):
         fields = kwargs.get("update_fields")
         deleted = kwargs.get("signal") is post_delete
         if deleted or (instance.live and not (fields and set(fields) <= DRAFT_BOOKKEEPING)):
-            # Deleted, or live content written directly (a page created live, a script's
-            # save; a publish also comes here, and again through page_published).
+            # Deleted, or live content written: a publish (its one purge: page_published is
+            # not connected), a page created live, a script's save.
             purge_after_commit(*purge_tags_of(instance))
         return  # a draft saved, locked or sent to moderation: nothing public changed
     if created and isinstance(instance, AbstractImage):
@@ -253,9 +266,8 @@ def _on_model_change(sender, instance=None, raw=False, created=False, **kwargs):
 
 
 def connect_signals():
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from wagtail.signals import page_unpublished, post_page_move
 
-    page_published.connect(_on_page_change, dispatch_uid="pagecache-purge-published")
     page_unpublished.connect(_on_page_change, dispatch_uid="pagecache-purge-unpublished")
     post_page_move.connect(_on_page_move, dispatch_uid="pagecache-purge-moved")
     pre_save.connect(_remember_previous_tags, dispatch_uid="pagecache-previous-tags")

@@ -23,9 +23,17 @@ The vocabulary (short: the tags travel in a response header):
   purges it.
 * ``ikms``: counts by something an IKM's profile says (a category page's region and sentra
   facets). Any IKM's publish purges it.
+* ``prices``: lists products by price (a listing or answer sorted by price). A product's price
+  change purges it.
+* ``words``: matches the words of products (answers to a text query, autocomplete, the spelling
+  vocabulary). A product whose searchable text changed purges it.
+* ``pub``: shows what any publish may change, without a card per product: the sitemap's dates,
+  the feeds, the API's answers. Every publish purges it.
 
-A product's publish purges its ``p``, its IKM's ``kids``, its category's (old and new) ``cat``
-tags and ``all``; never another product's or IKM's page. An IKM's publish purges its ``p``
+A product's publish purges its ``p``, its IKM's ``kids`` and ``pub``; its category's (old and
+new) ``cat`` tags and ``all`` only when what listings filter and count on changed, ``prices``
+when its price did, ``words`` when its text did (catalog/listing_changes.py); never another
+product's or IKM's page. An IKM's publish purges its ``p``
 (its page, its products' pages and cards) and ``all``.
 """
 
@@ -34,6 +42,9 @@ from contextvars import ContextVar
 SITE = "site"
 ALL = "all"
 VENDORS = "ikms"
+PRICES = "prices"
+WORDS = "words"
+PUBLISHED = "pub"
 
 # The tags of the response being rendered; None outside a request the page cache handles.
 _collected = ContextVar("pagecache_tags", default=None)

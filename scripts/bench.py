@@ -9,8 +9,8 @@
    settings (config/settings/bench.py: DEBUG off, hashed static, a bare view for the ceiling),
    in three modes (MODES): "cache off" (no page cache, no card cache), "cards" (no page cache,
    product cards cached: catalog/cards.py) and "cache on" (both, as in production), and loads
-   each page at concurrency 8
-   with wrk (Debian package; a Python threaded client when wrk is missing). Each page gets
+   each page at concurrency 8 with wrk (Debian package; a Python threaded client when wrk is
+   missing: scripts/bench_load.py), and "churn" (scripts/bench_churn.py). Each page gets
    --runs runs of --seconds seconds; the table shows the median of the runs.
 4. Prints a table and writes the figures as JSON (--json). It reports; it never fails on a time.
 
@@ -18,29 +18,19 @@ Targets (README, "Performance") are printed next to the figures.
 """
 
 import argparse
-import contextlib
-import http.client
 import json
 import os
 import platform
-import shutil
-import signal
-import socket
 import statistics
-import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+from bench_load import BASE_DIR, CONCURRENCY, WORKERS, gunicorn, pick_client, warm
+
 sys.path.insert(0, str(BASE_DIR))
 os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{BASE_DIR / 'bench.sqlite3'}")
-CONCURRENCY = 8
-WORKERS = 2
-WRK_SCRIPT = BASE_DIR / "scripts" / "wrk-json.lua"
 SEARCHES = ["batik", "kursi rotan", "sirup pala"]
 
 
@@ -135,133 +125,11 @@ def measure_in_process(pages):
     return figures
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextlib.contextmanager
-def gunicorn(page_cache_seconds, card_cache_seconds):
-    port = free_port()
-    env = {
-        **os.environ,
-        "PAGE_CACHE_SECONDS": str(page_cache_seconds),
-        "CARD_CACHE_SECONDS": str(card_cache_seconds),
-        "LOG_LEVEL": "WARNING",
-    }
-    command = [
-        str(Path(sys.executable).with_name("gunicorn")),
-        "config.wsgi",
-        f"--workers={WORKERS}",
-        f"--bind=127.0.0.1:{port}",
-        "--log-level=warning",
-        "--backlog=256",
-    ]
-    server = subprocess.Popen(command, cwd=BASE_DIR, env=env, start_new_session=True)  # noqa: S603
-    try:
-        wait_until_up(port)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-
-
-def wait_until_up(port, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with contextlib.suppress(OSError):
-            status, _ = fetch("127.0.0.1", port, "/bench/bare/")
-            if status == 200:
-                return
-        time.sleep(0.3)
-    raise SystemExit(f"gunicorn did not answer on 127.0.0.1:{port} within {timeout} s")
-
-
-def fetch(host, port, path, connection=None, timeout=30):
-    conn = connection or http.client.HTTPConnection(host, port, timeout=timeout)
-    conn.request("GET", path, headers={"Host": f"{host}:{port}"})
-    response = conn.getresponse()
-    body = response.read()
-    if connection is None:
-        conn.close()
-    return response.status, body
-
-
-def load_wrk(url, seconds):
-    output = subprocess.run(  # noqa: S603
-        [  # noqa: S607 (wrk from PATH: the Debian package)
-            "wrk",
-            "-t2",
-            f"-c{CONCURRENCY}",
-            f"-d{seconds}s",
-            "--timeout=10s",
-            "-s",
-            str(WRK_SCRIPT),
-            url,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    data = json.loads(output.strip().splitlines()[-1])
-    return {
-        "rps": data["requests"] / (data["duration_us"] / 1e6),
-        "p50_ms": data["p50_us"] / 1000,
-        "p95_ms": data["p95_us"] / 1000,
-        "errors": data["socket_errors"] + data["non_2xx"],
-    }
-
-
-def load_python(url, seconds):
-    """CONCURRENCY threads, each a keep-alive connection, for `seconds`."""
-    parts = urlsplit(url)
-    path = parts.path + (f"?{parts.query}" if parts.query else "")
-    latencies, errors = [], []
-    stop = time.monotonic() + seconds
-
-    def worker():
-        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-        while time.monotonic() < stop:
-            started = time.perf_counter()
-            try:
-                status, _ = fetch(parts.hostname, parts.port, path, conn)
-            except (OSError, http.client.HTTPException):
-                errors.append(1)
-                conn.close()
-                conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-                continue
-            latencies.append(time.perf_counter() - started)
-            if status != 200:
-                errors.append(status)
-        conn.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(CONCURRENCY)]
-    began = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - began
-    ordered = sorted(latencies) or [0.0]
-    return {
-        "rps": len(latencies) / elapsed,
-        "p50_ms": ordered[len(ordered) // 2] * 1000,
-        "p95_ms": ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))] * 1000,
-        "errors": len(errors),
-    }
-
-
 def measure_load(base_url, pages, seconds, runs, load):
     figures = {}
     for label, path in pages:
-        parts = urlsplit(base_url)
-        for _worker in range(WORKERS * 2):  # warm every worker (renditions, caches)
-            try:
-                fetch(parts.hostname, parts.port, path, timeout=120)
-            except (OSError, http.client.HTTPException) as error:
-                print(f"  {label}: warm-up request failed ({error!r})", flush=True)
-        samples = [load(base_url + path, seconds) for _ in range(runs)]
+        warm(base_url, [path], times=WORKERS * 2)  # every worker (renditions, caches)
+        samples = [load(base_url, [path], seconds) for _ in range(runs)]
         figures[label] = {
             "rps": round(statistics.median(s["rps"] for s in samples), 1),
             "p50_ms": round(statistics.median(s["p50_ms"] for s in samples), 1),
@@ -360,6 +228,12 @@ def main():
     parser.add_argument("--client", choices=["auto", "wrk", "python"], default="auto")
     parser.add_argument("--json", metavar="FILE", default="bench.json")
     parser.add_argument(
+        "--churn-rounds",
+        type=int,
+        default=int(os.environ.get("BENCH_CHURN_ROUNDS", 2)),
+        help="Rounds of the churn mode (each: the mix quiet, then with publishing).",
+    )
+    parser.add_argument(
         "--modes",
         default=",".join(MODES),
         help=f"Comma-separated modes to measure, of: {', '.join(MODES)}.",
@@ -374,12 +248,12 @@ def main():
     total = ensure_catalog(options.products, options.vendors)
     pages = pick_pages()
     print(f"Catalog: {total} live products on {connection.vendor}.", flush=True)
-    in_process = measure_in_process(pages)
+    modes = options.modes.split(",")
+    # The churn mode alone needs no per-page figures.
+    in_process = measure_in_process(pages) if set(modes) - {"churn"} else {}
     connection.close()
 
-    use_wrk = options.client == "wrk" or (options.client == "auto" and shutil.which("wrk"))
-    load = load_wrk if use_wrk else load_python
-    client = "wrk (2 threads)" if use_wrk else "python threads (keep-alive)"
+    load, client = pick_client(options.client)
     print(
         f"Load: {client}, concurrency {CONCURRENCY}, gunicorn {WORKERS} sync workers, "
         f"{options.runs} x {options.seconds} s per page (median).",
@@ -387,18 +261,21 @@ def main():
     )
     load_before = os.getloadavg()
     rows, churn = {}, None
-    for name in options.modes.split(","):
+    for name in modes:
         if name not in MODES:
             parser.error(f"unknown mode {name!r}: choose from {', '.join(MODES)}")
         mode, page_seconds, card_seconds = MODES[name]
         print(f"\n{mode}", flush=True)
         with gunicorn(page_seconds, card_seconds) as base_url:
             if name == "churn":
-                churn = measure_churn(base_url, max(options.seconds, 20), options.client)
+                churn = measure_churn(
+                    base_url, max(options.seconds, 20), options.client, options.churn_rounds
+                )
                 continue
             rows[mode] = measure_load(base_url, pages, options.seconds, options.runs, load)
 
-    print_table(pages, in_process, rows)
+    if rows:
+        print_table(pages, in_process, rows)
     checked = targets(rows, churn)
     print("\nTargets (reported, never enforced):")
     for item in checked:
@@ -420,6 +297,7 @@ def main():
         "pages": {
             label: {"path": path, **in_process[label], **{m: rows[m][label] for m in rows}}
             for label, path in pages
+            if label in in_process
         },
         "targets": checked,
         "churn": churn,

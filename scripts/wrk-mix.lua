@@ -1,5 +1,5 @@
--- wrk script for scripts/bench_churn.py: GET a mix of paths (one per line in the file given
--- after `--`), count the page cache's hits, report one JSON line with latency percentiles.
+-- wrk script for scripts/bench_load.py: GET the paths (one per line in the file given after
+-- `--`) in turn, count the page cache's hits, report one JSON line with latency percentiles.
 local threads = {}
 
 setup = function(thread)
@@ -13,6 +13,7 @@ init = function(args)
     end
     index = math.random(#paths)
     hits = 0
+    stale = 0
 end
 
 request = function()
@@ -21,17 +22,24 @@ request = function()
 end
 
 response = function(status, headers, body)
-    if headers["X-Page-Cache"] == "hit" then hits = hits + 1 end
+    local state = headers["X-Page-Cache"]
+    if state == "hit" then hits = hits + 1 elseif state == "stale" then stale = stale + 1 end
 end
 
 done = function(summary, latency, requests)
     local errors = summary.errors
-    local total_hits = 0
-    for _, thread in ipairs(threads) do total_hits = total_hits + thread:get("hits") end
+    local total_hits, total_stale = 0, 0
+    for _, thread in ipairs(threads) do
+        total_hits = total_hits + thread:get("hits")
+        total_stale = total_stale + thread:get("stale")
+    end
     io.write(string.format(
         '{"requests": %d, "duration_us": %d, "socket_errors": %d, "non_2xx": %d, "hits": %d, ' ..
-        '"p50_us": %d, "p90_us": %d, "p99_us": %d}\n',
+        '"stale": %d, ' ..
+        '"p50_us": %d, "p90_us": %d, "p95_us": %d, "p99_us": %d}\n',
         summary.requests, summary.duration,
         errors.connect + errors.read + errors.write + errors.timeout, errors.status, total_hits,
-        latency:percentile(50), latency:percentile(90), latency:percentile(99)))
+        total_stale,
+        latency:percentile(50), latency:percentile(90), latency:percentile(95),
+        latency:percentile(99)))
 end

@@ -98,10 +98,15 @@ def answer_tags(query):
     publish, which purges the catalog-wide tag."""
     from pagecache import tags as cache_tags
 
+    tags = [cache_tags.SITE]
+    if query.text:
+        tags.append(cache_tags.WORDS)  # which products match the words, and their rank
+    if query.effective_sort in ("price_asc", "price_desc"):
+        tags.append(cache_tags.PRICES)
     if query.category and not query.exhibition:
         # Its facets count by the IKM's region and sentra too: an IKM's change purges them.
-        return [cache_tags.SITE, cache_tags.category(query.category), cache_tags.VENDORS]
-    return [cache_tags.SITE, cache_tags.ALL]
+        return [*tags, cache_tags.category(query.category), cache_tags.VENDORS]
+    return [*tags, cache_tags.ALL]
 
 
 def cached_search(query, expansions):

@@ -103,6 +103,6 @@ def search_view(request):
 @require_GET
 @cache_control(max_age=60, public=True)
 def autocomplete_view(request):
-    cache_tags.add(cache_tags.ALL)  # suggests from the whole catalog: any publish purges it
+    cache_tags.add(cache_tags.ALL, cache_tags.WORDS)  # suggests the catalog's words
     data = autocomplete(request.GET.get("q", ""))
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

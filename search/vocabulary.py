@@ -114,16 +114,17 @@ def vocabulary():
     from pagecache.middleware import page_cache
     from pagecache.purge import current_clock, file_tags, is_fresh
 
+    tags = [cache_tags.SITE, cache_tags.ALL, cache_tags.WORDS]
     store = page_cache()
     built_at = _memo.get("clock")
     now = time.monotonic()
     if _memo.get("vocabulary") is not None:
         recent = now - _memo.get("built", 0) < settings.VOCABULARY_REFRESH_SECONDS
-        if recent or is_fresh(store, [cache_tags.SITE, cache_tags.ALL], built_at):
+        if recent or is_fresh(store, tags, built_at):
             return _memo["vocabulary"]
     clock = current_clock(store)
     if clock is not None:
-        file_tags(store, [cache_tags.SITE, cache_tags.ALL], clock)
+        file_tags(store, tags, clock)
     _memo.update(clock=clock, built=now, vocabulary=build())
     return _memo["vocabulary"]
 

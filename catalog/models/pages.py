@@ -771,12 +771,11 @@ class ProductPage(ProductSearchText, BasePage):
         category = Category.objects.select_related("parent").filter(pk=self.category_id).first()
         return cache_tags.category_line(category)
 
-    @classmethod
-    def cache_previous_tags(cls, pk):
-        """The category listings the product was on before this save."""
-        before = cls.objects.filter(pk=pk).values_list("category_id", flat=True).first()
-        category = Category.objects.select_related("parent").filter(pk=before).first()
-        return cache_tags.category_line(category)
+    def cache_change_tags(self):
+        """The listings this save (not yet written) changes: catalog/listing_changes.py."""
+        from catalog.listing_changes import product_change_tags
+
+        return product_change_tags(self)
 
     def get_og_image(self):
         return self.main_image

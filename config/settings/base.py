@@ -212,6 +212,9 @@ CACHES = cache_config(env_str("CACHE_URL") or env_str("REDIS_URL"))
 # (REDIS_URL) for a purge to reach them all.
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_ALIAS = "default"
+# After a purge, one request renders the page again while the others get the previous copy,
+# for at most this many seconds (pagecache/middleware.py; 0: every request renders).
+PAGE_CACHE_STALE_SECONDS = min(10, int(env_str("PAGE_CACHE_STALE_SECONDS", "10")))
 PAGE_CACHE_PERSONAL_COOKIES = ["sessionid", "messages"]
 PAGE_CACHE_SKIPPED_PATHS = ["/admin/", "/dokumen/", "/healthz"]
 # Query parameters whose visits a view counts (the shelf labels' QR codes: ?src=label-...).

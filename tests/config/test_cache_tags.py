@@ -17,7 +17,10 @@ from catalog.factories import (
 from catalog.models import ProductPage
 from pagecache import tags as cache_tags
 from pagecache.middleware import page_cache
-from pagecache.purge import CLOCK_KEY, purge_pages
+from pagecache.purge import CLOCK_KEY, current_clock, file_tags, purge_pages, tag_key
+from pagecache.tags import ALL, PRICES, PUBLISHED, WORDS
+from search.query import CatalogQuery
+from search.service import answer_tags
 from tests.two_factor_login import login_verified
 
 pytestmark = pytest.mark.django_db
@@ -203,3 +206,38 @@ def test_category_line_tags_include_the_parents():
     parent = CategoryFactory(name="Kerajinan", slug="kerajinan")
     child = CategoryFactory(name="Anyaman", slug="anyaman", parent=parent)
     assert cache_tags.category_line(child) == ["cat-anyaman", "cat-kerajinan"]
+
+
+def test_an_edit_purges_the_listings_only_where_what_they_count_changed(shop):
+    """A price edit within its band reaches the price-sorted listings, a text edit the text
+    answers; only a change to what listings filter and count on purges them all."""
+    Client().get("/")  # the clock exists
+    republish(shop["mega"])  # its first publication through a revision: it has a date now
+    cache = page_cache()
+    names = [ALL, "cat-batik", "cat-rotan", PRICES, WORDS, PUBLISHED, f"p{shop['mega'].pk}"]
+    file_tags(cache, names, current_clock(cache))
+
+    def purged_by(**changes):
+        before = cache.get_many([tag_key(name) for name in names])
+        republish(shop["mega"], **changes)
+        after = cache.get_many([tag_key(name) for name in names])
+        return {name for name in names if after[tag_key(name)] != before[tag_key(name)]}
+
+    mega = f"p{shop['mega'].pk}"
+    assert purged_by(price=151_000) == {PRICES, PUBLISHED, mega}  # 150,000: same band
+    assert purged_by(summary="Batik tulis halus") == {WORDS, PUBLISHED, mega}
+    assert purged_by(price=250_000) == {ALL, "cat-batik", PRICES, PUBLISHED, mega}
+    assert purged_by(availability=ProductPage.Availability.PREORDER, lead_time_days=14) == {
+        ALL,
+        "cat-batik",
+        PUBLISHED,
+        mega,
+    }
+    moved = purged_by(category=shop["rotan"])
+    assert {ALL, "cat-batik", "cat-rotan"} <= moved
+
+
+def test_answers_carry_the_tags_of_what_they_depend_on():
+    assert WORDS in answer_tags(CatalogQuery(text="batik"))
+    assert PRICES in answer_tags(CatalogQuery(sort="price_asc"))
+    assert not {WORDS, PRICES} & set(answer_tags(CatalogQuery()))
