@@ -84,7 +84,10 @@ class BuyerLoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def get_default_redirect_url(self):
-        return reverse("sourcing_buyers:home")
+        """Buyers to their area; anyone else (an IKM owner reading a request) to the site."""
+        if membership_of(self.request.user):
+            return reverse("sourcing_buyers:home")
+        return reverse("wagtail_serve", args=[""])
 
     def render_to_response(self, context, **kwargs):
         return noindex(super().render_to_response(context, **kwargs))

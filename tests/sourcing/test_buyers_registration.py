@@ -174,3 +174,30 @@ def test_only_operators_verify(site_tree, region):
             assert not response["Location"].startswith("/admin/perusahaan-pembeli/")
     pending.refresh_from_db()
     assert pending.status == BuyerCompany.Status.PENDING
+
+
+def test_someone_who_is_no_buyer_signs_in_to_the_site_or_back_where_they_were(client):
+    UserFactory(username="ikm.owner", password=PASSWORD)
+    response = client.post("/kebutuhan/masuk/", {"username": "ikm.owner", "password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/"
+    client.post("/kebutuhan/keluar/")
+    response = client.post(
+        "/kebutuhan/masuk/?next=/kebutuhan/contoh/",
+        {"username": "ikm.owner", "password": PASSWORD, "next": "/kebutuhan/contoh/"},
+    )
+    assert response["Location"] == "/kebutuhan/contoh/"
+    response = client.post(
+        "/kebutuhan/masuk/",
+        {"username": "ikm.owner", "password": PASSWORD, "next": "https://jahat.example/"},
+    )
+    assert response["Location"] == "/"
+
+
+def test_a_wrong_password_is_refused(client):
+    make_company("PT Kimia Anyer", "kimia@example.test")
+    response = client.post(
+        "/kebutuhan/masuk/", {"username": "kimia@example.test", "password": "salah-sandi"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert "_auth_user_id" not in client.session
