@@ -39,6 +39,7 @@ run: install messages ## Set up, migrate, load the demo when empty, serve http:/
 	$(PY) manage.py setup_roles
 	$(PY) manage.py load_demo_catalog --if-empty
 	$(PY) manage.py load_demo_showroom --if-empty
+	$(PY) manage.py load_demo_sourcing --if-empty
 	HOST=$(HOST) PORT=$(PORT) $(PY) scripts/run_site.py
 
 test: install messages browser ## Set up and run the whole test suite (unit, integration, browser)

@@ -1,0 +1,1 @@
+"""The buyers' side as services: the views, the admin and the demo data all go through these."""
