@@ -17,6 +17,7 @@ from catalog.views import robots_txt
 from config.health import healthz
 from orders.views import stripe_webhook
 from search.views import autocomplete_view, search_view
+from sourcing.sitemaps import OpenRequestSitemap
 
 urlpatterns = [
     # Wagtail's paths, our views (catalog/account_views.py, catalog/page_chooser_views.py);
@@ -27,7 +28,12 @@ urlpatterns = [
     path("admin/choose-page/chosen-multiple/", PageChosenMultipleView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": BilingualSitemap, "kebutuhan": OpenRequestSitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -60,6 +66,7 @@ urlpatterns += i18n_patterns(
     path("kebutuhan/", include("sourcing.urls_buyers")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("kurs.json", exchange_rates_json, name="exchange_rates"),
+    path("kebutuhan/", include("sourcing.urls_public")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

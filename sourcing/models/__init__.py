@@ -2,6 +2,7 @@
 
 from sourcing.models.buyers import BuyerCompany, BuyerMember, Sector, companies_of
 from sourcing.models.capabilities import Capability, CapabilityProfile
+from sourcing.models.match_notifications import MatchNotification
 from sourcing.models.quotes import Quote, QuoteAttachment, QuoteMessage, QuoteRevision
 from sourcing.models.requests import RequestMatch, SourcingRequest, SpecAttachment
 
@@ -10,6 +11,7 @@ __all__ = [
     "BuyerMember",
     "Capability",
     "CapabilityProfile",
+    "MatchNotification",
     "Quote",
     "QuoteAttachment",
     "QuoteMessage",
