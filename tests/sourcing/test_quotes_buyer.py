@@ -190,3 +190,11 @@ def test_award_refusals_change_nothing(world, amounts):
     assert world["need"].status == SourcingRequest.Status.OPEN
     assert not Quote.objects.filter(status=Quote.Status.AWARDED).exists()
     assert not Email.objects.filter(subject__contains="dimenangkan").exists()
+
+
+def test_the_comparison_in_english(world):
+    response = signed_in(world["buyer"]).get(f"/en{BASE}{world['need'].slug}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Quotes for Baut baja M12" in html
+    assert "Same region" in html and "Rp 12,000" in html
