@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.models import VendorCertificate
 from sourcing.models import CapabilityProfile, Quote
+from sourcing.templatetags.sourcing_quote_tags import normalize_number
 
 SAME_REGION = _("Wilayah yang sama")
 SAME_PROVINCE = _("Provinsi yang sama")
@@ -59,7 +60,9 @@ def compare_rows(need, sort="unit_price"):
         profile = profiles.get(quote.vendor_id)
         capacity = ""
         if profile and profile.monthly_capacity:
-            capacity = f"{profile.monthly_capacity.normalize():f} {profile.capacity_unit}".strip()
+            capacity = (
+                f"{normalize_number(profile.monthly_capacity)} {profile.capacity_unit}".strip()
+            )
         label, rank = distance(quote.vendor.region, need.delivery_region)
         rows.append(
             CompareRow(

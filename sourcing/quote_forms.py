@@ -2,6 +2,7 @@
 message in the thread, and the buyer's award quantities."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inquiries.forms import sniff_file_type
@@ -26,6 +27,12 @@ class QuoteForm(forms.ModelForm):
         if quantity is not None and quantity <= 0:
             raise forms.ValidationError(_("Jumlah harus lebih dari nol."))
         return quantity
+
+    def clean_valid_until(self):
+        valid_until = self.cleaned_data.get("valid_until")
+        if valid_until and valid_until < timezone.localdate():
+            raise forms.ValidationError(_("Tanggal berlaku tidak boleh di masa lalu."))
+        return valid_until
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")

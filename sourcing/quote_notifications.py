@@ -11,6 +11,7 @@ from catalog.money import format_rupiah
 from catalog.ownership import owners_of
 from outbox.models import Email
 from outbox.tasks import send_after_commit
+from sourcing.templatetags.sourcing_quote_tags import normalize_number
 
 
 def _absolute(path):
@@ -66,7 +67,7 @@ def quote_received(quote, revised):
             "ikm": quote.vendor.title,
             "title": quote.request.title,
             "price": format_rupiah(quote.unit_price, "id"),
-            "quantity": quote.quantity.normalize(),
+            "quantity": normalize_number(quote.quantity),
             "days": quote.lead_time_days,
             "url": _absolute(reverse("sourcing_quotes:compare", args=[quote.request.slug])),
         }
@@ -108,7 +109,7 @@ def outcome(request_obj, quotes):
                     "jumlah %(quantity)s %(unit)s. Lihat penawaran: %(url)s"
                 )
                 awarded_lines.append(
-                    f"- {quote.vendor.title}: {quote.awarded_quantity.normalize()} "
+                    f"- {quote.vendor.title}: {normalize_number(quote.awarded_quantity)} "
                     f"{request_obj.unit} × {format_rupiah(quote.unit_price, 'id')}"
                 )
             else:
@@ -121,9 +122,7 @@ def outcome(request_obj, quotes):
                 "company": request_obj.company.name,
                 "ikm": quote.vendor.title,
                 "title": request_obj.title,
-                "quantity": (quote.awarded_quantity or 0).normalize()
-                if quote.awarded_quantity
-                else "",
+                "quantity": normalize_number(quote.awarded_quantity),
                 "unit": request_obj.unit,
                 "url": admin_quote_url(quote),
             }

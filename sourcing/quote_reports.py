@@ -97,7 +97,7 @@ def _counts(grouping, start, end):
     add(
         awards.annotate(**_group_values(grouping, "request__", "request__closed_at"))
         .values("key")
-        .annotate(n=Count("pk"), v=Sum(value)),
+        .annotate(n=Count("pk")),
         "awards",
         "n",
     )

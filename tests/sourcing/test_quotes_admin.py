@@ -76,6 +76,7 @@ def test_owner_submits_then_revises_a_quote(world):
     assert quote.attachments.count() == 1
     assert last_email().recipient_list == ["pembeli@example.test"]
     assert "Penawaran baru" in last_email().subject
+    assert "harga satuan Rp 15.000, jumlah 800," in last_email().body
 
     detail = client.get(f"{ADMIN}{quote.pk}/")
     assert "Rp 15.000" in detail.content.decode()
@@ -179,3 +180,12 @@ def test_owner_withdraws_and_posts_in_the_thread(world):
     client.post(f"{ADMIN}{quote.pk}/tarik/")
     quote.refresh_from_db()
     assert quote.status == Quote.Status.WITHDRAWN
+
+
+def test_validity_may_not_be_in_the_past(world):
+    yesterday = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
+    response = owner_client(world["owner_a"]).post(
+        f"{ADMIN}kebutuhan/{world['need'].pk}/", quote_post(valid_until=yesterday)
+    )
+    assert response.status_code == 200
+    assert not Quote.objects.exists()

@@ -163,6 +163,7 @@ def test_award_several_and_everyone_is_told(world, django_capture_on_commit_call
     assert quote_c.status == Quote.Status.NOT_AWARDED
     by_recipient = {tuple(m.to): m for m in mail.outbox}
     assert "dimenangkan" in by_recipient[("budi@example.test",)].subject
+    assert "jumlah 400 pcs" in by_recipient[("budi@example.test",)].body
     assert "dimenangkan" in by_recipient[("jaya@example.test",)].subject
     assert "Hasil penawaran" in by_recipient[("serang@example.test",)].subject
     assert "Logam Jaya" in by_recipient[("pembeli@example.test",)].body
