@@ -5,6 +5,8 @@ these functions, which check the rules again whatever the caller checked."""
 
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -132,15 +134,33 @@ def award(request_obj, allocations, user):
     return quotes
 
 
+def _message_allowance_used(user):
+    """Count one message against the user's hourly allowance; True when it is used up.
+
+    A fixed one-hour window in the cache (Redis in production); with the cache down it fails
+    open, like the inquiry limits (inquiries/rate_limits.py): a signed-in member is not a bot.
+    """
+    limit = getattr(settings, "SOURCING_MESSAGES_PER_HOUR", 30)
+    key = f"sourcing-messages:{user.pk}"
+    try:
+        cache.add(key, 0, timeout=3600)
+        return cache.incr(key) > limit
+    except Exception:  # noqa: BLE001  # the cache is down: fail open
+        return False
+
+
 @transaction.atomic
 def post_message(quote, user, body):
-    """A message in the quote's thread, from the buyer company or the quoting IKM."""
+    """A message in the quote's thread, from the buyer company or the quoting IKM (each user at
+    most SOURCING_MESSAGES_PER_HOUR an hour, so a thread cannot be used to flood inboxes)."""
     body = (body or "").strip()
     if not body:
         raise QuoteRefused(_("Pesan tidak boleh kosong."))
     from_buyer = is_company_member(user, quote.request)
     if not from_buyer and quote.vendor_id not in owned_vendor_ids(user):
         raise QuoteRefused(_("Anda tidak terlibat dalam penawaran ini."))
+    if _message_allowance_used(user):
+        raise QuoteRefused(_("Terlalu banyak pesan dalam satu jam. Coba lagi nanti."))
     message = QuoteMessage.objects.create(quote=quote, author=user, body=body[:3000])
     notify.message_posted(message, from_buyer)
     return message

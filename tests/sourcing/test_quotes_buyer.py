@@ -199,3 +199,13 @@ def test_the_comparison_in_english(world):
     assert response.status_code == 200
     assert "Quotes for Baut baja M12" in html
     assert "Same region" in html and "Rp 12,000" in html
+
+
+def test_messages_are_limited_per_hour(world, settings):
+    settings.SOURCING_MESSAGES_PER_HOUR = 2
+    quote = world["quote_a"]
+    client = signed_in(world["buyer"])
+    responses = [client.post(f"{BASE}q/{quote.pk}/", {"body": t}) for t in ("satu", "dua", "tiga")]
+    assert [r.status_code for r in responses] == [302, 302, 200]
+    assert "Terlalu banyak pesan" in responses[2].content.decode()
+    assert list(quote.messages.values_list("body", flat=True)) == ["satu", "dua"]
