@@ -2,9 +2,13 @@
 shortlist, talk in a quote's thread, award one or several. Only members of the requesting
 company get past `company_request` / `buyer_quote`; everyone else gets a 404."""
 
+from functools import wraps
+
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +20,23 @@ from sourcing.quote_forms import MessageForm
 from sourcing.services.quotes import QuoteRefused, award, post_message, set_shortlisted
 
 SORTS = {"harga": "unit_price", "total": "total", "waktu": "lead_time_days"}
+
+
+def buyer_login_url():
+    """Buyers sign in on the public site (the buyers' part serves /kebutuhan/masuk/), never
+    in the Wagtail admin; SOURCING_BUYER_LOGIN_URL moves it."""
+    return getattr(settings, "SOURCING_BUYER_LOGIN_URL", "/kebutuhan/masuk/")
+
+
+def login_required(view):
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), buyer_login_url())
+        response = view(request, *args, **kwargs)
+        add_never_cache_headers(response)  # private quotes: never in a shared cache
+        return response
+
+    return wraps(view)(wrapped)
 
 
 def company_request(user, slug):

@@ -62,6 +62,7 @@ def test_buyer_compares_quotes_side_by_side(world):
     )
     response = signed_in(world["buyer"]).get(f"{BASE}{world['need'].slug}/")
     assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
     html = response.content.decode()
     # Cheapest first by default; each row has price, total, certificates, capacity, distance.
     assert html.index("Logam Jaya") < html.index("Cor Serang") < html.index("Bengkel Las Budi")
@@ -110,6 +111,7 @@ def test_nobody_outside_the_company_sees_its_quotes(world):
     for url in urls:
         response = anonymous.get(url)
         assert response.status_code == 302
+        assert response["Location"].startswith("/kebutuhan/masuk/?next=")
         assert "Bengkel" not in response.content.decode()
     quote.refresh_from_db()
     assert quote.status == Quote.Status.SUBMITTED
