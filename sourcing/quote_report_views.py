@@ -9,9 +9,11 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from catalog.money import format_rupiah
 from catalog.stats.charts import bar_chart
 from inquiries.admin_views import MonthRangeForm, csv_response, default_month_range
 from sourcing.quote_access import is_operator
+from sourcing.quote_charts import labelled_bar_chart
 from sourcing.quote_reports import GROUPINGS, METRIC_LABELS, METRICS, report, totals
 
 
@@ -55,6 +57,14 @@ class SourcingReportView(WagtailAdminTemplateMixin, TemplateView):
             )
             for metric in METRICS
         ]
+        for table in tables[1:]:
+            table["chart"] = labelled_bar_chart(
+                [(row.label, row.values["value"]) for row in table["rows"]],
+                _("%(metric)s, %(grouping)s")
+                % {"metric": METRIC_LABELS["value"], "grouping": table["title"].lower()},
+                f"chart-value-{table['grouping']}",
+                format_rupiah,
+            )
         context = self.get_context_data(
             form=form,
             start=start,

@@ -62,7 +62,10 @@ def test_report_counts_by_month_sector_and_region_with_charts(data):
     response = operator_client().get(REPORT)
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.count('<svg class="stats-chart"') == 4
+    assert (
+        html.count('<svg class="stats-chart"') == 6
+    )  # 4 metrics by month, value by sector, region
+    assert "Logam dan baja: Rp 6.000.000" in html  # the sector chart's description
     assert "Rp 6.000.000" in html  # 400 × Rp 15.000
     assert "Logam dan baja" in html and "Kimia" in html and "Kota Cilegon" in html
 
