@@ -211,3 +211,24 @@ def test_messages_are_limited_per_hour(world, settings):
     assert [r.status_code for r in responses] == [302, 302, 200]
     assert "Terlalu banyak pesan" in responses[2].content.decode()
     assert list(quote.messages.values_list("body", flat=True)) == ["satu", "dua"]
+
+
+def test_comparison_queries_do_not_grow_with_the_quotes(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = signed_in(world["buyer"])
+    url = f"{BASE}{world['need'].slug}/"
+
+    def queries():
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    with_three = queries()
+    for index in range(3):
+        vendor, owner = make_vendor_with_owner(f"IKM Tambahan {index}", f"tambahan{index}")
+        VendorCertificateFactory(page=vendor)
+        make_quote(world["need"], vendor, owner)
+    assert queries() == with_three
