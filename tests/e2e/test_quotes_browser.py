@@ -102,6 +102,16 @@ def test_two_ikm_quote_buyer_compares_and_awards(
     rows.nth(1).get_by_role("button", name=re.compile("Masukkan daftar pendek")).click()
     expect(page.locator("#compare")).to_contain_text("Masuk daftar pendek")
 
+    # A clarification in the quote's thread; the IKM is emailed.
+    page.get_by_role("link", name="Bengkel Bubut Sinar").click()
+    page.get_by_label("Pesan").fill("Apakah flensa sudah termasuk sertifikat material?")
+    page.get_by_role("button", name="Kirim pesan").click()
+    expect(page.locator("#thread")).to_contain_text("sertifikat material")
+    assert any(m.to == ["sinar@example.test"] for m in mail.outbox)
+    assert_no_axe_violations(page)
+    html_checker(page.request.get(page.url).text(), "quote")
+    page.get_by_role("link", name=re.compile("Kembali ke perbandingan")).click()
+
     sinar = Quote.objects.get(vendor__title="Bengkel Bubut Sinar")
     kjaya = Quote.objects.get(vendor__title="Las Krakatau Jaya")
     page.locator(f"#jumlah-{kjaya.pk}").fill("120")
