@@ -63,6 +63,7 @@ urlpatterns += i18n_patterns(
     path("cari/saran/", autocomplete_view, name="search_autocomplete"),
     path("", include("inquiries.urls")),
     path("", include("orders.urls")),
+    path("kebutuhan/perusahaan/penawaran/", include("sourcing.urls_quotes")),
     path("kebutuhan/", include("sourcing.urls_buyers")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("kurs.json", exchange_rates_json, name="exchange_rates"),

@@ -55,6 +55,13 @@ def main():
                     stdout=subprocess.DEVNULL,
                     check=False,
                 )
+                # Kebutuhan Industri: close requests whose quote deadline has passed.
+                subprocess.run(  # noqa: S603  # nosec B603
+                    [python, "manage.py", "close_due_requests", "--enqueue"],
+                    cwd=ROOT,
+                    stdout=subprocess.DEVNULL,
+                    check=False,
+                )
     except KeyboardInterrupt:
         pass
     finally:

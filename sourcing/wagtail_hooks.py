@@ -2,3 +2,4 @@
 importing it here is what makes Wagtail see them (Wagtail imports only `wagtail_hooks`)."""
 
 from sourcing import admin_buyers  # noqa: F401  (buyers: operators verify companies)
+from sourcing import admin_quotes  # noqa: F401  (quotes: IKM quote, operators' report)
