@@ -103,7 +103,8 @@ def entry_for(product, source, language):
     if product.price is None:
         price = _("Harga atas permintaan")
     else:
-        price = f"{format_rupiah(product.price, language=language)} / {product.get_price_unit_display()}"
+        amount = format_rupiah(product.price, language=language)
+        price = f"{amount} / {product.get_price_unit_display()}"
     url = f"{product.get_full_url()}?{SOURCE_PARAM}={source}"
     return Entry(
         product=product,

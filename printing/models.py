@@ -61,7 +61,7 @@ class PrintedCatalog(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.NEW
     )
-    progress = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
+    progress = models.PositiveSmallIntegerField(_("kemajuan (persen)"), default=0)
     fingerprint = models.CharField(max_length=64, blank=True)
     wanted_fingerprint = models.CharField(max_length=64, blank=True)
     file = models.FileField(

@@ -32,9 +32,7 @@ PREPARE_SHARE = 40
 
 def file_name(row, scope, when):
     """katalog-<kind>-<slug>-<language>-<paper>-<YYYYMMDD-HHMM>.pdf"""
-    return (
-        f"katalog-{scope.kind}-{scope.slug()}-{row.language}-{row.paper}-{when:%Y%m%d-%H%M}.pdf"
-    )
+    return f"katalog-{scope.kind}-{scope.slug()}-{row.language}-{row.paper}-{when:%Y%m%d-%H%M}.pdf"
 
 
 def _progress(pk, percent):

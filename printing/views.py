@@ -44,9 +44,7 @@ def pdf_response(row, *, attachment=False):
 
 
 def building_response(request, row, status=202, retry=RETRY_SECONDS):
-    html = render_to_string(
-        "printing/building.html", {"row": row, "retry": retry}, request=request
-    )
+    html = render_to_string("printing/building.html", {"row": row, "retry": retry}, request=request)
     response = HttpResponse(html, status=status)
     response["Retry-After"] = str(retry)
     return response

@@ -53,17 +53,33 @@ def catalog(site_tree):
     VendorCertificateFactory(page=trusmi, certificate_type=halal, number="IDM000123")
     rattan = VendorPageFactory(title="Rotan Plumbon", slug="rotan-plumbon", region=other_region)
     long = ProductPageFactory(
-        parent=trusmi, title=LONG_NAME, slug="panjang", category=tulis, price=2_750_000,
-        length_cm=250, width_cm=110, min_order=2,
+        parent=trusmi,
+        title=LONG_NAME,
+        slug="panjang",
+        category=tulis,
+        price=2_750_000,
+        length_cm=250,
+        width_cm=110,
+        min_order=2,
     )
     long.materials.set([silk])
     ProductCertificateFactory(page=long, certificate_type=halal, number="HKI-77")
     on_request = ProductPageFactory(
-        parent=trusmi, title=UNBROKEN, slug="tanpa-spasi", category=batik, price=None,
-        availability="made_to_order", stock=None, lead_time_days=21,
+        parent=trusmi,
+        title=UNBROKEN,
+        slug="tanpa-spasi",
+        category=batik,
+        price=None,
+        availability="made_to_order",
+        stock=None,
+        lead_time_days=21,
     )
-    chair = ProductPageFactory(parent=rattan, title="Kursi Rotan Sintetis", slug="kursi", category=rotan)
-    draft = ProductPageFactory(parent=trusmi, title="Belum Terbit", slug="draf", category=batik, live=False)
+    chair = ProductPageFactory(
+        parent=rattan, title="Kursi Rotan Sintetis", slug="kursi", category=rotan
+    )
+    draft = ProductPageFactory(
+        parent=trusmi, title="Belum Terbit", slug="draf", category=batik, live=False
+    )
     image = ImageFactory(title="Foto batik")
     for product in (long, on_request, chair):
         ProductGalleryImageFactory(page=product, image=image)
@@ -71,8 +87,17 @@ def catalog(site_tree):
     for order, product in enumerate([chair, on_request, long, draft]):
         ExhibitionItemFactory(page=fair, product=product, sort_order=order)
     return SimpleNamespace(
-        region=region, sentra=sentra, batik=batik, tulis=tulis, trusmi=trusmi, rattan=rattan,
-        long=long, on_request=on_request, chair=chair, draft=draft, fair=fair,
+        region=region,
+        sentra=sentra,
+        batik=batik,
+        tulis=tulis,
+        trusmi=trusmi,
+        rattan=rattan,
+        long=long,
+        on_request=on_request,
+        chair=chair,
+        draft=draft,
+        fair=fair,
     )
 
 

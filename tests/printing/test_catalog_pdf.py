@@ -32,7 +32,9 @@ def qr_urls_on_pages(pdf_bytes, dpi=DPI):
 
 
 def _overlap(a, b, slack=0.2):
-    return a[0] < b[2] - slack and b[0] < a[2] - slack and a[1] < b[3] - slack and b[1] < a[3] - slack
+    return (
+        a[0] < b[2] - slack and b[0] < a[2] - slack and a[1] < b[3] - slack and b[1] < a[3] - slack
+    )
 
 
 def text_overlapping_images(pdf_bytes):
@@ -68,7 +70,13 @@ def expected_urls(scope, products, language):
 
 
 WORDS = {
-    "id": ["Katalog produk", "Daftar isi", "Cara memesan", "Harga atas permintaan", "Minimal pesan"],
+    "id": [
+        "Katalog produk",
+        "Daftar isi",
+        "Cara memesan",
+        "Harga atas permintaan",
+        "Minimal pesan",
+    ],
     "en": ["Product catalogue", "Contents", "How to order", "Price on request", "Minimum order"],
 }
 
