@@ -121,3 +121,12 @@ def test_photos_are_print_renditions_not_originals(catalog):
     assert url.startswith("/media/") and "original" not in url
     image = catalog.long.gallery_images.first().image
     assert image.renditions.filter(filter_spec=PHOTO_SPEC).exists()
+
+
+def test_publishing_a_product_makes_its_print_photo(catalog):
+    from printing.document import PHOTO_SPEC
+
+    image = catalog.chair.gallery_images.first().image
+    image.renditions.all().delete()
+    catalog.chair.save_revision().publish()
+    assert image.renditions.filter(filter_spec=PHOTO_SPEC).exists()
