@@ -9,7 +9,7 @@ PORT ?= 8000
 # The public address in emails, the demo's Site record and the printed login URL.
 SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: help run test lint format install browser messages check clean bench-search bench soak audit eval-search
+.PHONY: help run test lint format install browser messages check clean bench-search bench bench-print soak audit eval-search
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -92,6 +92,10 @@ audit: install messages browser ## Lighthouse (mobile) on home, catalog, product
 bench: install ## Public pages under load (gunicorn, concurrency 8), cache off/on, vs a bare view; bench.json
 	@scripts/install-system-packages.sh wrk || echo "wrk not installed: the Python load client is used"
 	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} $(PY) scripts/bench.py --json bench.json
+	$(PY) scripts/bench_print.py --json bench-print.json
+
+bench-print: install messages ## A fair's printed catalog: 200 products with photos to PDF; seconds and size; bench-print.json
+	$(PY) scripts/bench_print.py --json bench-print.json
 
 SOAK_TIME ?= 5m
 SOAK_USERS ?= 50

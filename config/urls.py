@@ -39,6 +39,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("stripe/webhook/", stripe_webhook, name="stripe_webhook"),
     path("statistik/lihat/<int:product_id>/", product_view_beacon, name="product_view_beacon"),
+    # Printed catalogs (printing/): the public "Unduh katalog (PDF)" link, both languages.
+    path("katalog-pdf/", include("printing.urls")),
 ]
 
 # The read-only public API (api/), outside i18n_patterns: it serves both languages at once.

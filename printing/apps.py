@@ -8,3 +8,8 @@ class PrintingConfig(AppConfig):
     name = "printing"
     verbose_name = _("Cetak")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from printing import signals
+
+        signals.connect()

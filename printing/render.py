@@ -7,6 +7,7 @@ refuses everything else, so a rendered page never makes a network request (no SS
 product text or a stored URL).
 """
 
+import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -69,7 +70,9 @@ def local_fetcher():
             if url.startswith("data:"):
                 return super().fetch(url, headers)
             file = local_file(url)
-            return URLFetcherResponse(url, file.read_bytes())
+            # Without a type WeasyPrint takes a stylesheet for text/plain and drops it.
+            kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, file.read_bytes(), headers={"Content-Type": kind})
 
     return LocalFetcher(allowed_protocols=("data", "http", "https"))
 

@@ -20,7 +20,7 @@ SWEEP_SECONDS = 60
 
 def worker_command(python, backend):
     if backend == "rq":
-        return [python, "manage.py", "rqworker", "outbox", "--with-scheduler"]
+        return [python, "manage.py", "rqworker", "outbox", "printing", "--with-scheduler"]
     return [
         python,
         "manage.py",
@@ -28,7 +28,7 @@ def worker_command(python, backend):
         "--backend",
         "background",
         "--queue-name",
-        "outbox",
+        "outbox,printing",
         "--interval",
         "1",
     ]

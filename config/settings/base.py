@@ -339,9 +339,13 @@ TASKS_BACKEND = env_str("TASKS_BACKEND", "db")
 TASKS_REDIS_URL = env_str("TASKS_REDIS_URL") or env_str("REDIS_URL") or "redis://127.0.0.1:6379/0"
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "background": task_backend(TASKS_BACKEND, queues=["outbox"]),
+    "background": task_backend(TASKS_BACKEND, queues=["outbox", "printing"]),
 }
-RQ_QUEUES = {"outbox": {"URL": TASKS_REDIS_URL, "DEFAULT_TIMEOUT": 300}}
+RQ_QUEUES = {
+    "outbox": {"URL": TASKS_REDIS_URL, "DEFAULT_TIMEOUT": 300},
+    # Printed catalogs (printing/tasks.py): a fair's catalog takes a minute or more.
+    "printing": {"URL": TASKS_REDIS_URL, "DEFAULT_TIMEOUT": 1800},
+}
 RQ = {"JOB_CLASS": "django_tasks_rq.Job"}  # `rqworker` runs django-tasks' jobs
 if TASKS_BACKEND == "rq":
     INSTALLED_APPS.append("django_rq")

@@ -15,7 +15,7 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "QUEUES": ["outbox"],
+        "QUEUES": ["outbox", "printing"],
     },
 }
 STORAGES = {

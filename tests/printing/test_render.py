@@ -49,3 +49,16 @@ def test_an_external_image_is_left_out_not_fetched():
 def test_static_files_are_read_from_disk(settings):
     file = local_file(settings.STATIC_URL + "css/site.css")
     assert file.is_file()
+
+
+def test_a_linked_stylesheet_applies(settings, tmp_path):
+    """The fetcher gives static files their type: a stylesheet served as text/plain is dropped."""
+    css = tmp_path / "uji.css"
+    css.write_text("@page { size: A5; }")
+    settings.STATICFILES_DIRS = [str(tmp_path)]
+    pdf = html_to_pdf(
+        f"<html><head><link rel='stylesheet' href='{settings.STATIC_URL}uji.css'></head>"
+        "<body>A5</body></html>"
+    )
+    width_mm = float(PdfReader(io.BytesIO(pdf)).pages[0].mediabox.width) / 72 * 25.4
+    assert round(width_mm) == 148
