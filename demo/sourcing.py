@@ -186,6 +186,7 @@ SPEC_PDF = (
 class SourcingDemoReport:
     companies_created: int = 0
     requests_created: int = 0
+    quotes_created: int = 0
     logins: list = field(default_factory=list)
 
 
@@ -268,4 +269,8 @@ def build_sourcing_demo():
     for row in REQUESTS:
         ensure_request(companies[row[0]], row, region, report, now)
     report.logins = [(spec["name"], spec["email"]) for spec in COMPANIES]
+    # IKM answer the open and closed requests (quotes, a thread, an award on the closed one).
+    from demo.sourcing_quotes import add_demo_quotes
+
+    report.quotes_created = add_demo_quotes()
     return report

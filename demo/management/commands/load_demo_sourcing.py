@@ -30,7 +30,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Sourcing demo: created {report.companies_created} buyer companies and "
-                f"{report.requests_created} requests."
+                f"{report.requests_created} requests, with {report.quotes_created} quotes."
             )
         )
         self.stdout.write(f"Buyers sign in at /kebutuhan/masuk/ with password {DEMO_PASSWORD}:")
