@@ -75,11 +75,38 @@ def summary(scope, tags, build):
     return total, facets
 
 
+def kept_counts(engine, query, scope):
+    """(total, facets) of the unfiltered listing `scope` ("" or a category's slug)."""
+    from .engines.database import CatalogRows
+    from .service import answer_tags
+
+    matched = engine.matching(None)
+
+    def build():
+        rows = CatalogRows(matched.order_by())
+        rows.filtered(query)
+        facets = {
+            name: {key: n for key, n in counts.items() if key is not None}
+            for name, counts in rows.facet_counts(query).items()
+        }
+        return len(rows.passing), facets
+
+    return summary(scope, answer_tags(query), build)
+
+
+def summarised(engine, query, matched, scope):
+    """The database engine's answer to an unfiltered listing: its page from an indexed query,
+    its counts kept."""
+    total, facets = kept_counts(engine, query, scope)
+    start = (query.page - 1) * query.page_size
+    return page_ids(matched, scope, start, start + query.page_size), total, facets, None
+
+
 def catalog_counts():
     """{category slug: live products in it and its subcategories} over the whole catalog,
     from the kept summary (the home page's categories section)."""
     from .engines.database import DatabaseEngine
     from .query import CatalogQuery
 
-    _total, facets = DatabaseEngine().kept_counts(CatalogQuery(), "")
+    _total, facets = kept_counts(DatabaseEngine(), CatalogQuery(), "")
     return facets["category"]

@@ -23,8 +23,8 @@ from catalog.translation import translated_value
 
 from ..hooks import membership_provider
 from ..results import EngineResult
-from ..summary import page_ids, summary
 from ..summary import scope_of as summary_scope
+from ..summary import summarised
 from ..taxonomy import taxonomy
 from .base import PRICE_BANDS, SearchEngine
 
@@ -454,7 +454,7 @@ class DatabaseEngine(SearchEngine):
         matched = self.matching(ranked)
         scope = summary_scope(query, ranked)
         if scope is not None:
-            return self.summarised(query, matched, scope)
+            return summarised(self, query, matched, scope)
         if sort == "relevance" and ranked is None:
             # Text without a searchable word: the queryset's own order (the page tree's).
             rows = CatalogRows(matched)
@@ -472,29 +472,6 @@ class DatabaseEngine(SearchEngine):
         start = (query.page - 1) * query.page_size
         stop = start + query.page_size
         return ordered_ids[start:stop], len(ordered_ids), rows.facet_counts(query), full_total
-
-    def summarised(self, query, matched, scope):
-        """An unfiltered listing: its page from an indexed query, its counts kept (summary.py)."""
-        total, facets = self.kept_counts(query, scope)
-        start = (query.page - 1) * query.page_size
-        return page_ids(matched, scope, start, start + query.page_size), total, facets, None
-
-    def kept_counts(self, query, scope):
-        """(total, facets) of the unfiltered listing `scope` ("" or a category's slug)."""
-        from ..service import answer_tags
-
-        matched = self.matching(None)
-
-        def build():
-            rows = CatalogRows(matched.order_by())
-            rows.filtered(query)
-            facets = {
-                name: {key: n for key, n in counts.items() if key is not None}
-                for name, counts in rows.facet_counts(query).items()
-            }
-            return len(rows.passing), facets
-
-        return summary(scope, answer_tags(query), build)
 
     def autocomplete(self, text, limit=6, alternatives=()):
         """Products and IKM whose titles have words starting with `text`'s, or with one of
