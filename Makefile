@@ -92,6 +92,10 @@ audit: install messages browser ## Lighthouse (mobile) on home, catalog, product
 bench: install ## Public pages under load (gunicorn, concurrency 8), cache off/on, vs a bare view; bench.json
 	@scripts/install-system-packages.sh wrk || echo "wrk not installed: the Python load client is used"
 	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} $(PY) scripts/bench.py --json bench.json
+	@# Cost at 10,000 and 50,000 products (database engine, caches off); BENCH_SCALE=0 skips it.
+	[ "$${BENCH_SCALE:-1}" = 0 ] || $(PY) scripts/bench_scale.py --json bench-scale.json
+	@# CPU per uncached request against bakerydemo, when PERF_ROOT holds its setup (HOWTO).
+	[ -z "$${PERF_ROOT:-}" ] || DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} $(PY) scripts/bench_cpu.py --json bench-cpu.json
 	$(PY) scripts/bench_print.py --json bench-print.json
 
 bench-print: install messages ## A fair's printed catalog: 200 products with photos to PDF; seconds and size; bench-print.json

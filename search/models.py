@@ -70,3 +70,24 @@ class SynonymSet(models.Model):
             sets = [s.term_list for s in cls.objects.all()]
             cache.set(SYNONYM_CACHE_KEY, sets, 600)
         return sets
+
+
+class FacetSummary(models.Model):
+    """The facet counts and total of an unfiltered listing: the whole catalog (`scope` "") or
+    one category's page (`scope` its slug), kept so a listing does not read every product row
+    to count them (search/summary.py). Rebuilt by the first listing after a change purges the
+    tags it was counted under, and each day (certificates expire)."""
+
+    scope = models.CharField(max_length=120, unique=True)
+    total = models.PositiveIntegerField()
+    facets = models.JSONField()
+    tags = models.JSONField()
+    clock = models.BigIntegerField(help_text="The page cache's clock when the rows were read.")
+    built_on = models.DateField()
+
+    class Meta:
+        verbose_name = _("ringkasan faset")
+        verbose_name_plural = _("ringkasan faset")
+
+    def __str__(self):
+        return self.scope or "*"

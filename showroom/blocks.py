@@ -14,6 +14,7 @@ from django.utils.translation import gettext_noop
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from catalog.cards import cards_for
 from catalog.models import Category, ProductPage, Region, Sentra, VendorPage
 from catalog.translation import translated
 from showroom.chooser import ProductChooserBlock
@@ -45,6 +46,8 @@ class SectionBlock(blocks.StructBlock):
 
 # Link texts the migrated home page uses; a link text with an entry in the catalogues is
 # shown translated (templates/showroom/blocks/hero.html).
+# A section's first cards load their photo eagerly (showroom/blocks/products.html).
+EAGER_SECTION_CARDS = 4
 HERO_LINK_TEXTS = (gettext_noop("Lihat katalog"), gettext_noop("Kenali IKM"))
 
 
@@ -111,8 +114,9 @@ class FeaturedProductsBlock(SectionBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         ids = [product.pk for product in value["products"] if product is not None]
-        loaded = {p.pk: p for p in ProductPage.listing(ProductPage.visible().filter(pk__in=ids))}
-        context["products"] = [loaded[pk] for pk in dict.fromkeys(ids) if pk in loaded]
+        visible = set(ProductPage.visible().filter(pk__in=ids).values_list("pk", flat=True))
+        chosen = [pk for pk in dict.fromkeys(ids) if pk in visible]
+        context["products"] = cards_for(chosen, eager_count=EAGER_SECTION_CARDS)
         context["kind"] = "featured"
         return context
 
@@ -130,9 +134,9 @@ class NewestProductsBlock(SectionBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["products"] = list(
-            ProductPage.listing(ProductPage.visible())[: value.get("count") or 8]
-        )
+        newest = ProductPage.visible().order_by("-first_published_at", "-pk")
+        ids = newest.values_list("pk", flat=True)[: value.get("count") or 8]
+        context["products"] = cards_for(ids, eager_count=EAGER_SECTION_CARDS)
         context["kind"] = "newest"
         context["more_link"] = True
         return context
@@ -173,21 +177,17 @@ class CategoriesBlock(SectionBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        counts = {}
-        rows = (
-            ProductPage.visible()
-            .values("category_id", "category__parent_id")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        for row in rows:
-            top = row["category__parent_id"] or row["category_id"]
-            counts[top] = counts.get(top, 0) + row["n"]
+        from pagecache import tags as cache_tags
+        from search.summary import catalog_counts
+
+        # Kept counts (search/summary.py), not a GROUP BY over every product per view.
+        cache_tags.add(cache_tags.ALL)
+        counts = catalog_counts()
         categories = list(
             Category.objects.filter(parent__isnull=True).order_by("sort_order", "name")
         )
         for category in categories:
-            category.product_count = counts.get(category.pk, 0)
+            category.product_count = counts.get(category.slug, 0)
         context["categories"] = categories
         return context
 

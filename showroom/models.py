@@ -18,13 +18,14 @@ from catalog.models import Category, ProductPage, Region
 from catalog.models.pages import BasePage
 from catalog.pagination import requested_page
 from pagecache import tags as cache_tags
+from pagecache.routes import CachedRouteMixin
 from search.query import SORT_OPTIONS, CatalogQuery, clean_text
 from search.service import Linker, search_catalog, search_vendors
 from showroom.blocks import HomeBlock, block_text
 from showroom.index_pages import IndexPage
 
 
-class HomePage(BasePage):
+class HomePage(CachedRouteMixin, BasePage):
     """The front door, curated in the admin: sections (StreamField blocks) curators add, order
     and edit: a hero, their featured products, current exhibitions, categories with product
     counts, sentra and regions, the newest products, some IKM.

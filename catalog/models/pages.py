@@ -26,10 +26,11 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from catalog.blocks import BodyBlock
+from catalog.cards import cards_for
 from catalog.forms import CertificateForm, ProductPageForm
 from catalog.models.search_text import (
     MAKER_BOOST,
@@ -132,6 +133,14 @@ class BasePage(Page):
     def cache_purge_tags(self):
         """What a change to this page retires besides its own tags (pagecache/purge.py)."""
         return []
+
+    def get_view_restrictions(self):
+        """None to query for a page reached by a cached route (pagecache/routes.py)."""
+        from pagecache.routes import is_unrestricted
+
+        if is_unrestricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -428,7 +437,9 @@ class VendorPage(ShippingFacts, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["products"] = ProductPage.listing(ProductPage.visible().filter(vendor=self))
+        # Cards come from the card cache where they can; only the others load their product.
+        own = ProductPage.visible().filter(vendor=self).order_by("-first_published_at", "-pk")
+        context["products"] = cards_for(own.values_list("pk", flat=True))
         context["certificates"] = self.certificates.select_related("certificate_type")
         context["gallery"] = self.gallery_images.select_related("image").prefetch_related(
             "image__renditions"
@@ -806,9 +817,9 @@ class ProductPage(ProductSearchText, BasePage):
         context["gallery"] = self.gallery
         context["certificates"] = self.certificates.select_related("certificate_type")
         context["materials"] = self.materials.all()
-        context["related"] = ProductPage.listing(
-            ProductPage.visible().filter(category=self.category).exclude(pk=self.pk)
-        )[:4]
+        related = ProductPage.visible().filter(category=self.category_id).exclude(pk=self.pk)
+        ids = related.order_by("-first_published_at", "-pk").values_list("pk", flat=True)[:4]
+        context["related"] = cards_for(ids)
         return context
 
     def schema_availability(self):

@@ -231,7 +231,11 @@ if env_str("VARNISH_URL"):
             "TIMEOUT": float(env_str("VARNISH_PURGE_TIMEOUT", "5")),
         }
     }
-PAGE_CACHE_PURGE_MODELS = []  # "app.Model" labels shown on public pages that are not snippets
+# "app.Model" labels shown on public pages that are not snippets; a view restriction decides
+# who sees a page (and cached routes skip its check: pagecache/routes.py).
+PAGE_CACHE_PURGE_MODELS = ["wagtailcore.PageViewRestriction"]
+# Page routes (URL path to page) kept in the page cache's store; 0 turns it off.
+ROUTE_CACHE_SECONDS = int(env_str("ROUTE_CACHE_SECONDS", "600"))
 # Search engine answers (ids, totals, facet counts) per query, purged with the page cache.
 SEARCH_RESULT_CACHE_SECONDS = int(env_str("SEARCH_RESULT_CACHE_SECONDS", "600"))
 # Rendered product cards, shared by every listing that shows them (catalog/cards.py).

@@ -19,4 +19,5 @@ WHITENOISE_USE_FINDERS = True
 # Off while developing (templates change under your eyes); PAGE_CACHE_SECONDS=600 to try it.
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "0"))
 SEARCH_RESULT_CACHE_SECONDS = int(env_str("SEARCH_RESULT_CACHE_SECONDS", "0"))
+ROUTE_CACHE_SECONDS = int(env_str("ROUTE_CACHE_SECONDS", "0"))
 CARD_CACHE_SECONDS = int(env_str("CARD_CACHE_SECONDS", "0"))

@@ -23,6 +23,8 @@ from catalog.translation import translated_value
 
 from ..hooks import membership_provider
 from ..results import EngineResult
+from ..summary import scope_of as summary_scope
+from ..summary import summarised
 from ..taxonomy import taxonomy
 from .base import PRICE_BANDS, SearchEngine
 
@@ -450,6 +452,9 @@ class DatabaseEngine(SearchEngine):
         no words); `full` holds the ids matching every word when partial ones follow them."""
         sort = query.effective_sort
         matched = self.matching(ranked)
+        scope = summary_scope(query, ranked)
+        if scope is not None:
+            return summarised(self, query, matched, scope)
         if sort == "relevance" and ranked is None:
             # Text without a searchable word: the queryset's own order (the page tree's).
             rows = CatalogRows(matched)
