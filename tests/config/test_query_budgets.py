@@ -27,13 +27,16 @@ pytestmark = pytest.mark.django_db
 # of a product page's queries are Wagtail's routing down the tree and the related products.
 # After the showroom merge: the home page's curated sections (featured products, exhibitions,
 # places), the exhibition facet and the "Pilihan Kurator" badge add a fixed query or a few.
+# Home, product and IKM pages pick their cards' ids first and load only the products whose card
+# is not cached (catalog.cards.cards_for): with the card cache off, as here, that is one query
+# more than loading them all at once; with it on (production), the products are not loaded.
 BUDGETS = {
-    "home": 24,
+    "home": 25,
     "catalog": 17,
     "catalog page 2": 17,
     "category": 18,
-    "product": 24,
-    "ikm": 17,
+    "product": 25,
+    "ikm": 18,
     "directory": 13,
     "search": 18,
     "autocomplete": 6,
