@@ -14,6 +14,7 @@ from urllib.parse import quote_plus
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from catalog.money import format_rupiah
 from catalog.translation import translated_value
@@ -90,7 +91,10 @@ def product_facts(product, language):
         stock = f"{stock} ({product.stock} {unit})"
     facts.append((_("Stok"), str(stock)))
     if product.lead_time_days:
-        facts.append((_("Waktu produksi"), _("%(days)s hari") % {"days": product.lead_time_days}))
+        days = product.lead_time_days
+        facts.append(
+            (_("Waktu produksi"), ngettext("%(days)s hari", "%(days)s hari", days) % {"days": days})
+        )
     materials = ", ".join(translated_value(m, "name", language) for m in product.materials.all())
     if materials:
         facts.append((_("Bahan"), materials))
