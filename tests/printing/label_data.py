@@ -55,6 +55,6 @@ def exhibition_with_labels(products, slug="pameran-kerajinan-ciayumajakuning-202
     exhibition = ExhibitionPageFactory(title="Pameran Kerajinan Ciayumajakuning", slug=slug)
     for number, product in enumerate(products):
         ExhibitionItemFactory(
-            page=exhibition, product=product, booth_code=f"Stan Utama Gedung B Nomor {number}"
+            page=exhibition, product=product, booth_code=f"GedungB-StanUtama{number:03d}"
         )
     return exhibition
