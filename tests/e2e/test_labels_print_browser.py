@@ -26,7 +26,7 @@ def test_the_browsers_print_of_the_label_sheet_decodes_like_the_pdf(
     Site.objects.filter(is_default_site=True).update(
         hostname="127.0.0.1", port=int(live_server.url.rsplit(":", 1)[1])
     )
-    # An exhibition: its booth codes are long too ("GedungB-StanUtama012", the field's 20 characters).
+    # An exhibition: its booth codes are long too ("GedungB-StanUtama012", 20 characters).
     exhibition = exhibition_with_labels(adversarial_products(LABELS))
     ensure_curator_group(users=[UserFactory(username="kurator.label")])
 
