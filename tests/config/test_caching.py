@@ -261,13 +261,14 @@ def test_commit_purge(settings, django_capture_on_commit_callbacks):
 
 def test_publishing_makes_the_renditions_the_pages_show(product):
     from catalog.renditions import PRODUCT_SPECS
+    from printing.document import PHOTO_SPEC  # the printed catalog's photo (printing/signals.py)
 
     image = ImageFactory()
     ProductGalleryImageFactory(page=product, image=image)
     assert not image.renditions.exists()
     product.save_revision().publish()
     made = set(image.renditions.values_list("filter_spec", flat=True))
-    assert made == set(PRODUCT_SPECS)
+    assert made == {*PRODUCT_SPECS, PHOTO_SPEC}
 
 
 def test_hashed_static_files_are_cached_for_a_year(settings, tmp_path):

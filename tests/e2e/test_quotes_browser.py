@@ -38,7 +38,7 @@ def quote_in_admin(page, need, price, quantity, days):
 
 
 def test_two_ikm_quote_buyer_compares_and_awards(
-    new_context, live_server, assert_no_axe_violations, html_checker
+    new_context, django_db_serialized_rollback, live_server, assert_no_axe_violations, html_checker
 ):
     from catalog.factories import RegionFactory, UserFactory, VendorPageFactory
     from catalog.ownership import grant_vendor_ownership
