@@ -17,7 +17,7 @@ def test_the_browsers_print_of_a_catalog_scans_like_the_pdf(
     new_context,
     django_db_serialized_rollback,
     live_server,
-    catalog,
+    catalog,  # noqa: F811  (the printing fixture, imported above)
     curator,  # noqa: F811
 ):
     from wagtail.models import Site
