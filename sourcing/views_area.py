@@ -202,38 +202,31 @@ def attachment_add(request, pk):
 def attachment_delete(request, pk, attachment_pk):
     request_obj = own_request(request, pk)
     attachment = get_object_or_404(request_obj.attachments, pk=attachment_pk)
-    try:
-        request_services.remove_attachment(attachment, request.user)
-    except ValidationError as error:
-        error_messages(request, error)
-    else:
-        messages.success(request, _("Lampiran dihapus."))
-    return redirect("sourcing_buyers:request_detail", pk=pk)
+    return _act(request, pk, request_services.remove_attachment, attachment, _("Lampiran dihapus."))
 
 
 @buyer_required
 @require_POST
 def request_publish(request, pk):
-    request_obj = own_request(request, pk)
-    try:
-        request_services.publish_request(request_obj, request.user)
-    except ValidationError as error:
-        error_messages(request, error)
-    else:
-        messages.success(request, _("Kebutuhan diterbitkan dan dibuka untuk penawaran IKM."))
-    return redirect("sourcing_buyers:request_detail", pk=pk)
+    done = _("Kebutuhan diterbitkan dan dibuka untuk penawaran IKM.")
+    return _act(request, pk, request_services.publish_request, own_request(request, pk), done)
 
 
 @buyer_required
 @require_POST
 def request_cancel(request, pk):
-    request_obj = own_request(request, pk)
+    done = _("Kebutuhan dibatalkan.")
+    return _act(request, pk, request_services.cancel_request, own_request(request, pk), done)
+
+
+def _act(request, pk, service, target, done):
+    """Run one service action for the signed-in buyer; its refusal or success as a message."""
     try:
-        request_services.cancel_request(request_obj, request.user)
+        service(target, request.user)
     except ValidationError as error:
         error_messages(request, error)
     else:
-        messages.success(request, _("Kebutuhan dibatalkan."))
+        messages.success(request, done)
     return redirect("sourcing_buyers:request_detail", pk=pk)
 
 
